@@ -1,0 +1,106 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BRANDS } from '../../core/index.ts';
+import {
+  brandAliases,
+  brands,
+  caseEvents,
+  cases,
+  countUsers,
+  createUser,
+  getUserByUsername,
+  mentions,
+  resultRows,
+  syncBrands,
+} from '../../store/index.ts';
+import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
+
+describe.each(DB_KINDS)('store on %s', (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
+  it('applies every migration and reports it', async () => {
+    expect(await t.migrationsApplied()).toBe(true);
+    await expect(t.ping()).resolves.toBeUndefined();
+  });
+
+  it('upserts mentions on (source, external id): a second delivery updates, never duplicates', async () => {
+    const base = { source: 'weibo', externalId: 'post:1', text: '联通宽带又断网了', publishedAt: new Date('2024-11-19T04:00:00Z') };
+    const upsert = (likes: number) =>
+      t.db
+        .insert(mentions)
+        .values({ ...base, likes })
+        .onConflictDoUpdate({ target: [mentions.source, mentions.externalId], set: { likes } })
+        .returning({ id: mentions.id });
+    const [a] = await upsert(1);
+    const [b] = await upsert(7);
+    expect(a?.id).toBe(b?.id);
+    const rows = await t.db.select().from(mentions).where(eq(mentions.externalId, 'post:1'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.likes).toBe(7);
+    expect(rows[0]?.publishedAt.toISOString()).toBe('2024-11-19T04:00:00.000Z');
+  });
+
+  it('finds mentions by segmented tokens with the full-text index expression', async () => {
+    await t.db.insert(mentions).values({
+      source: 'tieba',
+      externalId: 'post:fts',
+      text: '光猫坏了',
+      tokens: '光猫 坏 了 联通',
+      publishedAt: new Date(),
+    });
+    const res = await t.db.execute(
+      sql`select external_id from mentions where to_tsvector('simple', coalesce(tokens, '')) @@ plainto_tsquery('simple', ${'光猫'})`,
+    );
+    expect(resultRows<{ external_id: string }>(res).map((r) => r.external_id)).toEqual(['post:fts']);
+  });
+
+  it('syncs brands and aliases from config idempotently', async () => {
+    await syncBrands(t.db, DEFAULT_BRANDS);
+    await syncBrands(t.db, DEFAULT_BRANDS);
+    const rows = await t.db.select().from(brands);
+    expect(rows.map((r) => r.name).sort()).toEqual(['中国广电', '中国电信', '中国移动', '中国联通']);
+    expect(rows.find((r) => r.name === '中国联通')?.isOwn).toBe(true);
+    const unicom = rows.find((r) => r.name === '中国联通');
+    const aliases = await t.db.select().from(brandAliases).where(eq(brandAliases.brandId, unicom?.id ?? -1));
+    expect(aliases.map((a) => a.alias)).toContain('10010');
+  });
+
+  it('keeps case events append-only', async () => {
+    const [m] = await t.db
+      .insert(mentions)
+      .values({ source: 'weibo', externalId: 'post:case', text: 'x', publishedAt: new Date() })
+      .returning({ id: mentions.id });
+    const now = new Date();
+    const [c] = await t.db
+      .insert(cases)
+      .values({
+        priority: 'P2',
+        brand: '中国联通',
+        title: 't',
+        primaryMentionId: m?.id ?? 0,
+        publishedAt: now,
+        detectedAt: now,
+        firstResponseDueAt: new Date(now.getTime() + 86_400_000),
+      })
+      .returning({ id: cases.id });
+    await t.db.insert(caseEvents).values({ caseId: c?.id ?? 0, actorType: 'system', type: 'opened' });
+    // Drizzle wraps the driver's error; the trigger's message is on the cause.
+    const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(t.db.update(caseEvents).set({ type: 'tampered' })).rejects.toMatchObject(appendOnly);
+    await expect(t.db.delete(caseEvents)).rejects.toMatchObject(appendOnly);
+  });
+
+  it('creates users idempotently by username', async () => {
+    const id = await createUser(t.db, { username: 'admin', passwordHash: 'h', role: 'admin' });
+    expect(id).toBeGreaterThan(0);
+    expect(await createUser(t.db, { username: 'admin', passwordHash: 'h2', role: 'admin' })).toBeNull();
+    expect((await getUserByUsername(t.db, 'admin'))?.passwordHash).toBe('h');
+    expect(await countUsers(t.db, 'admin')).toBe(1);
+  });
+});
