@@ -98,7 +98,11 @@ function findConfigFile(cwd: string, explicit: string | undefined): string | nul
     const p = isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
     if (!existsSync(p)) {
       throw new ConfigError(`Config file not found: ${p}`, [
-        { path: 'KOUBEI_CONFIG', message: 'no such file', fix: 'point KOUBEI_CONFIG at an existing file, or unset it' },
+        {
+          path: 'KOUBEI_CONFIG',
+          message: 'no such file',
+          fix: 'point KOUBEI_CONFIG at an existing file, or unset it',
+        },
       ]);
     }
     return p;
@@ -122,12 +126,21 @@ function readConfigFile(path: string): unknown {
 }
 
 /** Replace `env:NAME` references in secrets and URLs with the variable's value. */
-function resolveEnvRefs(value: unknown, env: Record<string, string | undefined>, path: string, issues: ConfigIssue[]): unknown {
+function resolveEnvRefs(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  path: string,
+  issues: ConfigIssue[],
+): unknown {
   if (typeof value === 'string' && value.startsWith('env:')) {
     const name = value.slice(4);
     const v = env[name];
     if (v === undefined) {
-      issues.push({ path, message: `environment variable ${name} is not set`, fix: `export ${name}=… before starting` });
+      issues.push({
+        path,
+        message: `environment variable ${name} is not set`,
+        fix: `export ${name}=… before starting`,
+      });
       return value;
     }
     return v;
@@ -145,17 +158,30 @@ function crossCheck(file: FileConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const brands = file.brands ?? [];
   if (file.brands && !brands.some((b) => b.own)) {
-    issues.push({ path: 'brands', message: 'no brand is marked "own: true"', fix: 'mark the brand you monitor with own: true' });
+    issues.push({
+      path: 'brands',
+      message: 'no brand is marked "own: true"',
+      fix: 'mark the brand you monitor with own: true',
+    });
   }
   const seen = new Set<string>();
   file.sources.forEach((s, i) => {
-    if (seen.has(s.id)) issues.push({ path: `sources.${i}.id`, message: `duplicate source id "${s.id}"`, fix: 'give each source a unique id' });
+    if (seen.has(s.id))
+      issues.push({
+        path: `sources.${i}.id`,
+        message: `duplicate source id "${s.id}"`,
+        fix: 'give each source a unique id',
+      });
     seen.add(s.id);
   });
   const teams = new Set(file.routing.teams.map((t) => t.id));
   file.routing.rules.forEach((r, i) => {
     if (!teams.has(r.team)) {
-      issues.push({ path: `routing.rules.${i}.team`, message: `unknown team "${r.team}"`, fix: 'add it under routing.teams, or fix the name' });
+      issues.push({
+        path: `routing.rules.${i}.team`,
+        message: `unknown team "${r.team}"`,
+        fix: 'add it under routing.teams, or fix the name',
+      });
     }
   });
   return issues;

@@ -74,7 +74,9 @@ export class ConfigError extends KoubeiError {
 
   /** A human-readable, multi-line report. */
   report(): string {
-    const lines = this.issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}${i.fix ? `\n    fix: ${i.fix}` : ''}`);
+    const lines = this.issues.map(
+      (i) => `  - ${i.path || '(root)'}: ${i.message}${i.fix ? `\n    fix: ${i.fix}` : ''}`,
+    );
     return [this.message, ...lines].join('\n');
   }
 }

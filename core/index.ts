@@ -8,3 +8,5 @@ export * from './errors.ts';
 export * from './logger.ts';
 export * from './redis.ts';
 export * from './system.ts';
+export * from './passwords.ts';
+export * from './readiness.ts';

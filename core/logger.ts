@@ -41,7 +41,10 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   if (opts.pretty) {
     return pino({
       ...base,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss', destination: opts.destination ?? 1 } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss', destination: opts.destination ?? 1 },
+      },
     });
   }
   return pino(base, pino.destination({ fd: opts.destination ?? 1, sync: false }));

@@ -61,7 +61,8 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   const deadline = Date.now() + timeoutMs;
   let lastErr: unknown;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new KoubeiError(`redis-server exited with code ${child.exitCode} during start-up`);
+    if (child.exitCode !== null)
+      throw new KoubeiError(`redis-server exited with code ${child.exitCode} during start-up`);
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => {});
     try {
@@ -85,23 +86,35 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 export async function startPrivateRedis(opts: PrivateRedisOptions): Promise<PrivateRedis> {
   const bin = findExecutable('redis-server');
   if (!bin) {
-    throw new KoubeiError('redis-server is not installed. Run `apt-get install redis-server`, or set REDIS_URL.');
+    throw new KoubeiError(
+      'redis-server is not installed. Run `apt-get install redis-server`, or set REDIS_URL.',
+    );
   }
   mkdirSync(opts.dir, { recursive: true });
   const pidFile = join(opts.dir, 'redis.pid');
   reapStale(pidFile, opts.logger);
   const port = opts.port ?? (await freePort());
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--protected-mode', 'yes',
-    '--dir', opts.dir,
-    '--appendonly', opts.appendOnly === false ? 'no' : 'yes',
-    '--appendfsync', 'everysec',
-    '--save', '',
-    '--maxmemory-policy', 'noeviction', // BullMQ must never lose keys to eviction.
-    '--daemonize', 'no',
-    '--logfile', '',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--protected-mode',
+    'yes',
+    '--dir',
+    opts.dir,
+    '--appendonly',
+    opts.appendOnly === false ? 'no' : 'yes',
+    '--appendfsync',
+    'everysec',
+    '--save',
+    '',
+    '--maxmemory-policy',
+    'noeviction', // BullMQ must never lose keys to eviction.
+    '--daemonize',
+    'no',
+    '--logfile',
+    '',
   ];
   const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -113,7 +126,9 @@ export async function startPrivateRedis(opts: PrivateRedisOptions): Promise<Priv
     await waitForPing(url, child, 15_000);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new KoubeiError(`Could not start redis-server: ${(err as Error).message}. ${stderr}`.trim(), { cause: err });
+    throw new KoubeiError(`Could not start redis-server: ${(err as Error).message}. ${stderr}`.trim(), {
+      cause: err,
+    });
   }
   const pid = child.pid ?? 0;
   writeFileSync(pidFile, String(pid));

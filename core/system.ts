@@ -1,4 +1,14 @@
-import { accessSync, constants, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { KoubeiError } from './errors.ts';
 
@@ -64,7 +74,8 @@ export function lockDataDir(dir: string, name = 'koubei.lock'): DirLock {
       return {
         path,
         release: () => {
-          if (existsSync(path) && readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path, { force: true });
+          if (existsSync(path) && readFileSync(path, 'utf8').trim() === String(process.pid))
+            rmSync(path, { force: true });
         },
       };
     } catch (err) {

@@ -86,13 +86,22 @@ function makeHandle(db: Db, kind: DbKind, close: () => Promise<void>, url?: stri
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<DbHandle> {
   const logger = opts.logger ?? silentLogger();
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
     // A dropped connection must not crash the process; the next query reconnects.
     pool.on('error', (err) => logger.warn({ err: err.message }, 'postgres pool error'));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    return makeHandle(db, 'postgres', async () => {
-      await pool.end();
-    }, opts.url);
+    return makeHandle(
+      db,
+      'postgres',
+      async () => {
+        await pool.end();
+      },
+      opts.url,
+    );
   }
   if (!opts.dataDir) throw new TypeError('openDatabase needs a url or a dataDir');
   if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
@@ -109,14 +118,18 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<DbHandle>
  */
 export async function runMigrations(handle: DbHandle): Promise<void> {
   if (handle.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: MIGRATIONS_DIR });
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
     return;
   }
   const lockClient = new pg.Client({ connectionString: handle.url });
   await lockClient.connect();
   try {
     await lockClient.query('select pg_advisory_lock(727274001)');
-    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: MIGRATIONS_DIR });
+    await migratePg(handle.db as unknown as Parameters<typeof migratePg>[0], {
+      migrationsFolder: MIGRATIONS_DIR,
+    });
   } finally {
     await lockClient.query('select pg_advisory_unlock(727274001)').catch(() => {});
     await lockClient.end();

@@ -15,7 +15,13 @@ export interface NewUser {
 export async function createUser(db: Db, u: NewUser): Promise<number | null> {
   const rows = await db
     .insert(users)
-    .values({ username: u.username, passwordHash: u.passwordHash, role: u.role, displayName: u.displayName ?? null, team: u.team ?? null })
+    .values({
+      username: u.username,
+      passwordHash: u.passwordHash,
+      role: u.role,
+      displayName: u.displayName ?? null,
+      team: u.team ?? null,
+    })
     .onConflictDoNothing({ target: users.username })
     .returning({ id: users.id });
   return rows[0]?.id ?? null;

@@ -19,7 +19,9 @@ function findPgBin(): string {
       if (existsSync(join(bin, 'initdb'))) return bin;
     }
   }
-  throw new Error('PostgreSQL is not installed: run `npm test` (it installs Debian postgresql) or set TEST_DATABASE_URL.');
+  throw new Error(
+    'PostgreSQL is not installed: run `npm test` (it installs Debian postgresql) or set TEST_DATABASE_URL.',
+  );
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -49,12 +51,36 @@ export async function startPgCluster(): Promise<PgCluster> {
   chmodSync(dir, 0o777);
   const dataDir = join(dir, 'data');
   if (isRoot()) execFileSync('chown', ['postgres', dir]);
-  const [initCmd, initArgs] = asPgUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const [initCmd, initArgs] = asPgUser(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
   const port = await freePort();
   const [cmd, args] = asPgUser(join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const child = spawn(cmd, args, { stdio: 'ignore', detached: false });
   await waitReady(bin, port, child);

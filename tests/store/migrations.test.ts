@@ -30,7 +30,12 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
   });
 
   it('upserts mentions on (source, external id): a second delivery updates, never duplicates', async () => {
-    const base = { source: 'weibo', externalId: 'post:1', text: '联通宽带又断网了', publishedAt: new Date('2024-11-19T04:00:00Z') };
+    const base = {
+      source: 'weibo',
+      externalId: 'post:1',
+      text: '联通宽带又断网了',
+      publishedAt: new Date('2024-11-19T04:00:00Z'),
+    };
     const upsert = (likes: number) =>
       t.db
         .insert(mentions)
@@ -67,7 +72,10 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
     expect(rows.map((r) => r.name).sort()).toEqual(['中国广电', '中国电信', '中国移动', '中国联通']);
     expect(rows.find((r) => r.name === '中国联通')?.isOwn).toBe(true);
     const unicom = rows.find((r) => r.name === '中国联通');
-    const aliases = await t.db.select().from(brandAliases).where(eq(brandAliases.brandId, unicom?.id ?? -1));
+    const aliases = await t.db
+      .select()
+      .from(brandAliases)
+      .where(eq(brandAliases.brandId, unicom?.id ?? -1));
     expect(aliases.map((a) => a.alias)).toContain('10010');
   });
 

@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import {
+  AlreadyRunningError,
+  type Config,
+  ConfigError,
+  createLogger,
+  demoEnabled,
+  type Logger,
+  loadConfig,
+  wantsPrettyLogs,
+} from '../core/index.ts';
+import { migrate } from './commands/migrate.ts';
+import { serve } from './commands/serve.ts';
+import type { RoleName } from './roles.ts';
+
+/** Load config and logger, or exit 2 with the problems and their fixes. */
+function boot(): { config: Config; logger: Logger } {
+  try {
+    const config = loadConfig();
+    const logger = createLogger({
+      level: config.env.LOG_LEVEL,
+      pretty: wantsPrettyLogs(config, Boolean(process.stdout.isTTY)),
+    });
+    return { config, logger };
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`koubei: ${err.report()}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** Run a command body; turn the errors users can act on into one clear line. */
+async function run(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`koubei: ${err.report()}\n`);
+      process.exit(2);
+    }
+    if (err instanceof AlreadyRunningError) {
+      process.stderr.write(`koubei: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`koubei: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  }
+}
+
+function serveCommand(roles: (config: Config) => RoleName[]) {
+  return () =>
+    run(async () => {
+      const { config, logger } = boot();
+      await serve(roles(config), config, logger);
+    });
+}
+
+const program = new Command('koubei')
+  .description('口碑 koubei: social listening and reputation for Chinese telecom operators')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description(
+    'every role in one process: API and dashboard, workers, crawler, and the demo replicas when no sources are configured',
+  )
+  .action(serveCommand((c) => ['api', 'worker', 'crawler', ...(demoEnabled(c) ? (['demo'] as const) : [])]));
+program
+  .command('api')
+  .description('serve the API and dashboard only')
+  .action(serveCommand(() => ['api']));
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(() =>
+    run(async () => {
+      const { config, logger } = boot();
+      await migrate(config, logger);
+    }),
+  );
+
+await program.parseAsync(process.argv);
