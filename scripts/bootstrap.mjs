@@ -21,15 +21,24 @@ function sh(cmd, cmdArgs, opts = {}) {
   }
 }
 
-/** npm ci when node_modules is missing or older than package-lock.json. */
+/**
+ * Install node modules when they are missing or older than package-lock.json. This uses
+ * `npm install` (which follows the lockfile) rather than `npm ci`: npm 11 as set up on these machines
+ * (omit-lockfile-registry-resolved) writes lockfiles without the other platforms' optional
+ * packages, and `npm ci` then refuses them.
+ */
 function ensureNodeModules() {
   const lock = join(ROOT, 'package-lock.json');
   const stamp = join(ROOT, 'node_modules', '.koubei-lock-hash');
-  const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
-  say('installing node modules (npm ci)…');
-  sh('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(stamp, want);
+  const hashOf = () =>
+    createHash('sha256')
+      .update(readFileSync(lock))
+      .update(readFileSync(join(ROOT, 'package.json')))
+      .digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hashOf()) return;
+  say('installing node modules (npm install)…');
+  sh('npm', ['install', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, hashOf());
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
