@@ -38,8 +38,10 @@ function table(rows: (BenchResult & { group: string })[]): string {
   return [head, ...lines].map((l) => l.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
 
-async function main(): Promise<void> {
+/** Run the bench groups named by `--only` (default: all) and write the results. */
+export async function runBench(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
+    args: argv,
     options: { only: { type: 'string', multiple: true }, scale: { type: 'string' }, out: { type: 'string' } },
   });
   const config = loadConfig();
@@ -63,5 +65,3 @@ async function main(): Promise<void> {
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(results)}\n\nwritten to ${out}\n`);
 }
-
-await main();

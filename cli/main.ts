@@ -81,4 +81,48 @@ program
     }),
   );
 
+program
+  .command('analyze')
+  .description('read JSON lines {"id","text"} on stdin; write one analysis per line on stdout')
+  .action(() =>
+    run(async () => {
+      const { analyzeCommand } = await import('./commands/analyze.ts');
+      await analyzeCommand(boot().config);
+    }),
+  );
+program
+  .command('train')
+  .description('rebuild the sentiment and category model from ../shared, our corpus and analyst corrections')
+  .option('--corrections <file>', 'JSON lines of corrections exported from the API')
+  .option('--out <dir>', 'where to write the model (default: nlp/model)')
+  .action((opts: { corrections?: string; out?: string }) =>
+    run(async () => {
+      const { trainCommand } = await import('./commands/train.ts');
+      await trainCommand(opts);
+    }),
+  );
+program
+  .command('demo')
+  .description('run the local replica sites on their own, with live generated posts')
+  .option('--port <port>', 'port (default: a free port)', '0')
+  .action((opts: { port: string }) =>
+    run(async () => {
+      const { config, logger } = boot();
+      const { demoCommand } = await import('./commands/demo.ts');
+      await demoCommand(config, logger, Number(opts.port));
+    }),
+  );
+program
+  .command('bench')
+  .description('run the benchmarks (--only <group>, --scale <factor>) and write bench/results/latest.json')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]')
+  .action((args: string[]) =>
+    run(async () => {
+      const { runBench } = await import('../bench/index.ts');
+      await runBench(args);
+    }),
+  );
+
 await program.parseAsync(process.argv);

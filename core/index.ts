@@ -10,3 +10,4 @@ export * from './redis.ts';
 export * from './system.ts';
 export * from './passwords.ts';
 export * from './readiness.ts';
+export * from './secrets.ts';

@@ -143,7 +143,7 @@ if (command === 'start') {
   ]);
   ensureDashboardBuild();
   if (command === 'test') runTests();
-  else runChild([...tsx, join(ROOT, 'bench', 'run.ts'), ...args]);
+  else runChild([...tsx, join(ROOT, 'bench', 'main.ts'), ...args]);
 } else {
   say(`unknown command ${command}; use start, test or bench`);
   process.exit(2);

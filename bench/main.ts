@@ -1,0 +1,3 @@
+import { runBench } from './run.ts';
+
+await runBench();
