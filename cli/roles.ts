@@ -1,32 +1,90 @@
-import { startApiServer } from '../api/index.ts';
-import type { FirstLogin } from './first-run.ts';
+import { type ApiDeps, startApiServer } from '../api/index.ts';
+import { type Config, type Logger, TransientError } from '../core/index.ts';
+import { type RunningReplicas, runDemoReplicas } from '../crawler/index.ts';
+import { createCaseService, createQueues, startPipeline } from '../workers/index.ts';
+import { demoSources } from './demo-sources.ts';
 import { banner, ensureFirstAdmin } from './first-run.ts';
 import type { Runtime } from './runtime.ts';
 
 /** A process role: `api`, `worker`, `crawler` or `demo`. */
 export type RoleName = 'api' | 'worker' | 'crawler' | 'demo';
 
-/** What a started role reports back. */
-export interface RoleResult {
-  /** URL to show the user, if the role serves one. */
+/** Options for {@link startRoles}. */
+export interface StartRolesOptions {
+  /** BullMQ key prefix. Default `koubei`. */
+  prefix?: string;
+  /** Where to print the banner. Default: nowhere. */
+  out?: NodeJS.WritableStream;
+  /** API port override (tests pass 0). Default `config.env.PORT`. */
+  port?: number;
+}
+
+/** What the started roles expose (the test harness uses it). */
+export interface StartedRoles {
+  /** API base URL, when the api role runs. */
   url?: string;
+  /** The API's dependencies; filled in as the database becomes ready. */
+  deps: ApiDeps;
+  /** Resolves once every role is up (database connected, workers and crawler started). */
+  ready: Promise<void>;
 }
 
-/** Serve the API and dashboard. Listens at once so /healthz and /readyz answer while the database connects. */
-export async function startApiRole(rt: Runtime): Promise<RoleResult> {
-  const server = await startApiServer({ config: rt.config, logger: rt.logger, readiness: rt.readiness });
-  rt.shutdown.add('api-server', () => server.close());
-  rt.logger.info({ url: server.url }, 'api listening');
-  return { url: server.url };
+/**
+ * Demo mode: start the replica sites with the live generator and point the sources at them.
+ * Returns the config to use from then on (with the demo sources).
+ */
+export async function startDemo(config: Config, logger: Logger, onStop: (fn: () => Promise<void>) => void) {
+  const replicas: RunningReplicas = await runDemoReplicas({
+    seed: config.demo.seed,
+    postsPerMinute: config.demo.postsPerMinute,
+    logger,
+  });
+  onStop(() => replicas.close());
+  return { replicas, config: { ...config, sources: demoSources(replicas.baseUrls) } };
 }
 
-/** After the database is ready: create the first admin and print the banner once. */
-export async function announce(
+/**
+ * Start the roles on a runtime. The API listens at once (health answers while the database
+ * connects); the case service, workers and crawler start when the database is ready.
+ */
+export async function startRoles(
   rt: Runtime,
-  url: string | undefined,
-  out: NodeJS.WritableStream,
-): Promise<void> {
-  const handle = await rt.database;
-  const login: FirstLogin | null = await ensureFirstAdmin(handle.db, rt.config);
-  if (url) out.write(`${banner(url, login, Boolean(rt.config.env.KOUBEI_ADMIN_PASSWORD))}\n`);
+  roles: RoleName[],
+  opts: StartRolesOptions = {},
+): Promise<StartedRoles> {
+  const { config, logger } = rt;
+  const prefix = opts.prefix ?? 'koubei';
+  const queues = createQueues({ redisUrl: rt.redisUrl, prefix, queuesConfig: config.queues, logger });
+  rt.shutdown.add('queues', () => queues.close());
+  const deps: ApiDeps = {
+    config,
+    logger,
+    readiness: rt.readiness,
+    queues,
+    db: () => {
+      const h = rt.currentDb();
+      if (!h) throw new TransientError('The database is not available yet');
+      return h.db;
+    },
+  };
+  let url: string | undefined;
+  if (roles.includes('api')) {
+    const server = await startApiServer(deps, opts.port === undefined ? {} : { port: opts.port });
+    rt.shutdown.add('api-server', () => server.close());
+    url = server.url;
+    logger.info({ url }, 'api listening');
+  }
+  const ready = rt.database.then(async (handle) => {
+    deps.cases = createCaseService({ config, logger, db: handle.db, queues });
+    if (roles.includes('worker')) {
+      const pipeline = await startPipeline({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix });
+      rt.shutdown.add('pipeline', () => pipeline.stop());
+    }
+    if (roles.includes('api')) {
+      const login = await ensureFirstAdmin(handle.db, config);
+      if (url && opts.out)
+        opts.out.write(`${banner(url, login, Boolean(config.env.KOUBEI_ADMIN_PASSWORD))}\n`);
+    }
+  });
+  return { ...(url ? { url } : {}), deps, ready };
 }
