@@ -1,0 +1,127 @@
+import {
+  type Configuration,
+  PlaywrightCrawler,
+  type PlaywrightCrawlingContext,
+  ProxyConfiguration,
+  type RequestQueue,
+  Router,
+  type RouterHandler,
+} from '@crawlee/playwright';
+import { chromium } from 'playwright';
+import { TransientError } from '../../core/index.ts';
+import { isPrivateLiteralHost } from '../net/ssrf.ts';
+import { type EngineUserData, handleFetchedPage } from './handle.ts';
+import {
+  checkBeforeSend,
+  type EngineDeps,
+  failureHooks,
+  sessionPoolOptions,
+  skipped,
+} from './http-crawler.ts';
+import type { FetchedPage } from './types.ts';
+
+/** Chromium flags for a headless crawler on a server (Debian's /usr/bin/chromium; never downloaded). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Resource types a crawler never needs (faster pages, less traffic). */
+const SKIPPED_RESOURCES = new Set(['image', 'media', 'font', 'stylesheet']);
+
+async function renderedPage(deps: EngineDeps, ctx: PlaywrightCrawlingContext): Promise<FetchedPage> {
+  const { page, request, response } = ctx;
+  const ready = deps.adapter.browserReady ?? 'body';
+  // A block page never shows the ready marker: parse whatever rendered and let block detection decide.
+  await page
+    .waitForSelector(ready, { timeout: deps.policy.requestTimeoutSecs * 1000, state: 'attached' })
+    .catch(() => {});
+  const html = await page.content();
+  const max = deps.run.source.maxBodyBytes;
+  const truncated = Buffer.byteLength(html, 'utf8') > max;
+  request.userData.__truncated = truncated;
+  const text = truncated ? Buffer.from(html, 'utf8').subarray(0, max).toString('utf8') : html;
+  return {
+    url: request.url,
+    loadedUrl: page.url(),
+    status: response?.status() ?? 0,
+    contentType: 'text/html; charset=utf-8',
+    text,
+    charset: 'utf-8',
+    truncated,
+  };
+}
+
+/** Router for browser-rendered pages: the same labelled adapter handlers, fed the rendered DOM. */
+export function createBrowserRouter(deps: EngineDeps): RouterHandler<PlaywrightCrawlingContext> {
+  const router = Router.create<PlaywrightCrawlingContext>();
+  for (const label of Object.keys(deps.adapter.handlers)) {
+    router.addHandler(label, async (ctx) => {
+      const userData = ctx.request.userData as EngineUserData;
+      const until = new Date(deps.run.now().getTime() + deps.policy.blockBackoffMs);
+      await handleFetchedPage(deps.run, deps.adapter, label, await renderedPage(deps, ctx), userData, until);
+      deps.run.done(userData.__target, true, userData.__list === true);
+    });
+  }
+  router.addDefaultHandler(async ({ request }) => {
+    throw new TransientError(`no handler for ${request.label ?? 'unlabelled'} request ${request.url}`);
+  });
+  return router;
+}
+
+/** The PlaywrightCrawler of one run, for sources whose pages are rendered client-side. */
+export function createBrowserCrawler(
+  deps: EngineDeps,
+  queue: RequestQueue,
+  config: Configuration,
+  chromiumPath: string,
+): PlaywrightCrawler {
+  const { run, policy, adapter } = deps;
+  const { source } = run;
+  return new PlaywrightCrawler(
+    {
+      requestQueue: queue,
+      requestHandler: createBrowserRouter(deps),
+      launchContext: {
+        launcher: chromium,
+        launchOptions: { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS },
+      },
+      browserPoolOptions: { useFingerprints: false },
+      headless: true,
+      minConcurrency: source.maxConcurrency,
+      maxConcurrency: source.maxConcurrency,
+      maxRequestsPerMinute: source.maxRequestsPerMinute,
+      maxRequestRetries: policy.maxRequestRetries,
+      navigationTimeoutSecs: policy.requestTimeoutSecs,
+      requestHandlerTimeoutSecs: Math.max(60, policy.requestTimeoutSecs * 2),
+      useSessionPool: true,
+      persistCookiesPerSession: true,
+      sessionPoolOptions: sessionPoolOptions(deps),
+      ...(source.proxyUrls.length
+        ? { proxyConfiguration: new ProxyConfiguration({ proxyUrls: source.proxyUrls }) }
+        : {}),
+      respectRobotsTxtFile: source.respectRobotsTxt,
+      onSkippedRequest: async ({ url, reason }) => skipped(run, url, reason),
+      statusMessageLoggingInterval: 3600,
+      preNavigationHooks: [
+        async ({ page, session, request }, gotoOptions) => {
+          checkBeforeSend(deps, session);
+          if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
+          await page.setExtraHTTPHeaders({ ...adapter.headers?.(source), ...request.headers });
+          await page.route('**/*', async (route) => {
+            const req = route.request();
+            const blockedHost = !source.replica && isPrivateLiteralHost(new URL(req.url()));
+            if (blockedHost || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort();
+            return route.continue();
+          });
+        },
+      ],
+      ...failureHooks(deps),
+    },
+    config,
+  );
+}
