@@ -1,4 +1,15 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, tstz } from './columns.ts';
 import { mentions } from './mentions.ts';
@@ -64,7 +75,10 @@ export const caseMentions = pgTable(
     reason: text('reason').notNull(),
     addedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.mentionId] }), uniqueIndex('case_mentions_mention').on(t.mentionId)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.mentionId] }),
+    uniqueIndex('case_mentions_mention').on(t.mentionId),
+  ],
 );
 
 /** The append-only audit trail of a case. A database trigger rejects UPDATE and DELETE. */

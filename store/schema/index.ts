@@ -4,3 +4,4 @@ export * from './mentions.ts';
 export * from './ops.ts';
 export * from './sources.ts';
 export * from './users.ts';
+export * from './rollups.ts';

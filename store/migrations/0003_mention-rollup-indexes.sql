@@ -1,0 +1,3 @@
+CREATE INDEX "mention_rollups_daily_brand_category_day" ON "mention_rollups_daily" USING btree ("brand","category","day");--> statement-breakpoint
+CREATE INDEX "mention_rollups_hourly_brand_category_bucket" ON "mention_rollups_hourly" USING btree ("brand","category","bucket");--> statement-breakpoint
+CREATE INDEX "mention_rollups_region_daily_brand_day" ON "mention_rollups_region_daily" USING btree ("brand","day");
