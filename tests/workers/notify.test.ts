@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../core/index.ts';
+import { createUser, notifications } from '../../store/index.ts';
+import {
+  createCaseService,
+  dingtalkSign,
+  feishuSign,
+  type Notification,
+  type Pipeline,
+  startPipeline,
+  verifyWebhookSignature,
+} from '../../workers/index.ts';
+import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
+import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { seedCase } from './fixtures/cases.ts';
+import { testConfig, waitFor } from './fixtures/setup.ts';
+
+interface Received {
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A local receiver on port 0; `/flaky` fails its first request with 500, `/gone` always answers 404. */
+async function startReceiver(): Promise<{ server: Server; base: string; got: Received[] }> {
+  const got: Received[] = [];
+  let flakyCalls = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => {
+      body += d.toString();
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      got.push({ path: url.pathname, query: url.searchParams, headers: req.headers, body });
+      if (url.pathname === '/gone') return void res.writeHead(404).end('no such hook');
+      if (url.pathname === '/flaky' && flakyCalls++ === 0) return void res.writeHead(500).end('busy');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errcode: 0, code: 0, errmsg: 'ok' }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, got };
+}
+
+describe.each(DB_KINDS)('notifications on %s', (kind) => {
+  let t: TestDb;
+  let pipeline: Pipeline;
+  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  const prefix = uniquePrefix(`wn${kind}`);
+  const redis = testRedis(prefix);
+  const secret = 'webhook-secret-123';
+  let config: ReturnType<typeof testConfig>;
+
+  beforeAll(async () => {
+    rx = await startReceiver();
+    config = testConfig({
+      notifications: {
+        channels: [
+          { id: 'hook', kind: 'webhook', url: `${rx.base}/hook`, secret },
+          { id: 'wecom', kind: 'wecom', url: `${rx.base}/wecom?key=k` },
+          { id: 'ding', kind: 'dingtalk', url: `${rx.base}/ding?access_token=t`, secret: 'SECding' },
+          { id: 'lark', kind: 'feishu', url: `${rx.base}/lark`, secret: 'lark-secret' },
+          { id: 'mail', kind: 'email', url: 'smtp://127.0.0.1:1', to: ['pr@example.com'] },
+          { id: 'flaky', kind: 'webhook', url: `${rx.base}/flaky`, events: ['case.breached'] },
+          { id: 'gone', kind: 'webhook', url: `${rx.base}/gone`, events: ['case.breached'] },
+        ],
+      },
+    });
+    t = await createTestDb(kind);
+    pipeline = await startPipeline({
+      config,
+      logger: silentLogger(),
+      db: t.db,
+      redisUrl: testRedisUrl(),
+      prefix,
+      roles: ['notify'],
+    });
+  });
+  afterAll(async () => {
+    await pipeline.stop();
+    await new Promise((r) => rx.server.close(r));
+    await redis.cleanup();
+    await t.cleanup();
+  });
+
+  const note = (key: string, event: Notification['event'] = 'case.opened'): Notification => ({
+    event,
+    key,
+    title: '【P2 新工单】#1 联通宽带又断网了',
+    lines: ['品牌：中国联通', '摘要：联通宽带又断网了'],
+    caseId: 1,
+  });
+  const at = (path: string, key: string) => rx.got.filter((r) => r.path === path && r.body.includes(key));
+
+  it('signs and formats each robot and the generic webhook, one message per channel', async () => {
+    const key = `case.opened-${kind}-a`;
+    await pipeline.queues.enqueueNotification(note(key));
+    await pipeline.queues.enqueueNotification(note(key));
+    await waitFor(async () =>
+      ['/hook', '/wecom', '/ding', '/lark'].every(
+        (p) => at(p, '联通宽带').length > 0 && rx.got.some((r) => r.path === p),
+      ),
+    );
+    const hook = at('/hook', key)[0];
+    if (!hook) throw new Error('webhook not called');
+    const sig = {
+      secret,
+      body: hook.body,
+      timestamp: String(hook.headers['x-koubei-timestamp']),
+      signature: String(hook.headers['x-koubei-signature']),
+    };
+    expect(verifyWebhookSignature(sig)).toBe(true);
+    expect(verifyWebhookSignature({ ...sig, body: `${hook.body} ` })).toBe(false);
+    expect(verifyWebhookSignature({ ...sig, secret: 'wrong' })).toBe(false);
+    expect(verifyWebhookSignature({ ...sig, now: Date.now() + 301_000 })).toBe(false);
+    expect(JSON.parse(hook.body)).toMatchObject({ event: 'case.opened', key, caseId: 1 });
+    const ding = rx.got.find((r) => r.path === '/ding');
+    const ts = Number(ding?.query.get('timestamp'));
+    expect(ding?.query.get('access_token')).toBe('t');
+    expect(ding?.query.get('sign')).toBe(dingtalkSign('SECding', ts));
+    expect(JSON.parse(ding?.body ?? '{}')).toMatchObject({
+      msgtype: 'markdown',
+      markdown: { title: expect.stringContaining('新工单') },
+    });
+    const lark = JSON.parse(rx.got.find((r) => r.path === '/lark')?.body ?? '{}') as {
+      timestamp: string;
+      sign: string;
+      msg_type: string;
+    };
+    expect(lark.msg_type).toBe('interactive');
+    expect(lark.sign).toBe(feishuSign('lark-secret', Number(lark.timestamp)));
+    expect(JSON.parse(rx.got.find((r) => r.path === '/wecom')?.body ?? '{}')).toMatchObject({
+      msgtype: 'markdown',
+    });
+    const mail = await waitFor(
+      async () =>
+        (
+          await t.db
+            .select()
+            .from(notifications)
+            .where(eq(notifications.dedupeKey, `${key}|mail`))
+        )[0],
+    );
+    expect(mail.status).toBe('skipped');
+    // A second send job for a channel that already has it sends nothing.
+    await pipeline.queues.notify.add(
+      'send',
+      { type: 'send', notification: note(key), channelId: 'hook' },
+      { jobId: `dup-${kind}` },
+    );
+    await waitFor(async () => (await pipeline.queues.notify.getJob(`dup-${kind}`))?.finishedOn);
+    expect(at('/hook', key)).toHaveLength(1);
+    const rows = await t.db.select().from(notifications).where(eq(notifications.channelId, 'hook'));
+    expect(rows.filter((r) => r.dedupeKey === `${key}|hook`)).toMatchObject([{ status: 'sent' }]);
+  });
+
+  it('retries a failing channel with backoff and dead-letters a 4xx at once', async () => {
+    const key = `case.breached-${kind}-b`;
+    await pipeline.queues.enqueueNotification(note(key, 'case.breached'));
+    const row = await waitFor(async () => {
+      const [r] = await t.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `${key}|flaky`));
+      return r?.status === 'sent' ? r : undefined;
+    });
+    expect(row.attempts).toBe(2);
+    expect(at('/flaky', key)).toHaveLength(2);
+    const dead = await waitFor(async () =>
+      (await pipeline.queues.listDeadLetters('notify')).find((d) => d.failedReason.includes('HTTP 404')),
+    );
+    expect(dead.attemptsMade).toBe(1);
+  });
+
+  it('notifies case changes from the case service', async () => {
+    const user =
+      (await createUser(t.db, {
+        username: `u-${kind}`,
+        passwordHash: 'x',
+        role: 'pr_agent',
+        displayName: '小李',
+      })) ?? 0;
+    const service = createCaseService({ db: t.db, queues: pipeline.queues, config, logger: silentLogger() });
+    const caseId = await seedCase(t.db);
+    await service.assign(caseId, user, { type: 'user', id: '0' });
+    const msg = await waitFor(async () =>
+      rx.got.find(
+        (r) =>
+          r.path === '/hook' && r.body.includes('"case.assigned"') && r.body.includes(`"caseId":${caseId}`),
+      ),
+    );
+    expect(JSON.parse(msg.body)).toMatchObject({ data: { assignee: '小李', assigneeId: user } });
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS, ConflictError, slaSchema, TransientError, ValidationError } from '../../core/index.ts';
+import type { MentionRow } from '../../store/index.ts';
+import { isInputFailure, isTransientFailure } from '../../workers/failures.ts';
+import { digestKeys, encodeKey, jobId } from '../../workers/job-ids.ts';
+import { planRoute } from '../../workers/route-plan.ts';
+import { firstResponseDueAt, priorityFromRisk, slaTimers } from '../../workers/sla-policy.ts';
+import { RESPONSE_TEMPLATES, suggestTemplatesFor } from '../../workers/templates.ts';
+
+describe('job ids', () => {
+  it('never contain ":" and never collide across component boundaries', () => {
+    expect(jobId('ingest', 'weibo', 'comment:123')).toBe('ingest-weibo-comment%3A123');
+    expect(encodeKey('帖子 1')).toBe('%E5%B8%96%E5%AD%90%201');
+    expect(jobId('x', 'a-b', 'c')).not.toBe(jobId('x', 'a', 'b-c'));
+    expect(digestKeys(['b', 'a'])).toBe(digestKeys(['a', 'b']));
+    expect(digestKeys(['a', 'b'])).not.toContain('-');
+  });
+});
+
+describe('SLA policy', () => {
+  const sla = slaSchema.parse({ byPriority: { P1: 4 } });
+  const publishedAt = new Date('2024-11-19T00:00:00Z');
+  const hours = (t: number) => (t - publishedAt.getTime()) / 3_600_000;
+
+  it('puts the deadline 24 h after publication, with per-priority overrides', () => {
+    expect(hours(firstResponseDueAt(sla, 'P3', publishedAt).getTime())).toBe(24);
+    expect(hours(firstResponseDueAt(sla, 'P1', publishedAt).getTime())).toBe(4);
+    const scaled = slaSchema.parse({ timeScale: 1 / 3600 });
+    expect(firstResponseDueAt(scaled, 'P3', publishedAt).getTime() - publishedAt.getTime()).toBe(24_000);
+  });
+
+  it('orders reminders at 50 % and 80 %, escalation at 20 h and the breach at 24 h', () => {
+    const timers = slaTimers(sla, {
+      publishedAt,
+      firstResponseDueAt: firstResponseDueAt(sla, 'P2', publishedAt),
+    });
+    expect(timers.map((t) => [t.kind, hours(t.dueAt)])).toEqual([
+      ['reminder50', 12],
+      ['reminder80', 19.2],
+      ['escalation', 20],
+      ['breach', 24],
+    ]);
+  });
+
+  it('maps risk to priorities at the documented thresholds', () => {
+    expect([95, 80, 79, 60, 59, 45, 40, 39, 0].map(priorityFromRisk)).toEqual([
+      'P1',
+      'P1',
+      'P2',
+      'P2',
+      'P3',
+      'P3',
+      'P3',
+      'P4',
+      'P4',
+    ]);
+  });
+});
+
+describe('route plan', () => {
+  let id = 0;
+  const row = (over: Partial<MentionRow>): MentionRow =>
+    ({
+      id: ++id,
+      source: 'weibo',
+      externalId: `e${id}`,
+      clusterId: id,
+      parentExternalId: null,
+      threadId: null,
+      authorId: null,
+      publishedAt: new Date(id * 1000),
+      ...over,
+    }) as MentionRow;
+
+  it('puts a wave, its reposts and a thread follow-up of one batch into one new case', () => {
+    const a = row({ clusterId: 100, threadId: 't', authorId: 'u' });
+    const copy = row({ clusterId: 100 });
+    const repost = row({ clusterId: 555, parentExternalId: a.externalId });
+    const followUp = row({ clusterId: 777, threadId: 't', authorId: 'u' });
+    const other = row({ clusterId: 999 });
+    const plan = planRoute([other, followUp, repost, copy, a].reverse(), new Map());
+    expect(plan.newCases.map((c) => c.members.map((m) => [m.m.id, m.reason]))).toEqual([
+      [
+        [a.id, 'opened'],
+        [copy.id, 'cluster'],
+        [repost.id, 'repost'],
+        [followUp.id, 'thread_author'],
+      ],
+      [[other.id, 'opened']],
+    ]);
+  });
+
+  it('sends a mention the database links to an open case there, and its copies after it', () => {
+    const m = row({ clusterId: 300 });
+    const copy = row({ clusterId: 300 });
+    const plan = planRoute([m, copy], new Map([[m.id, { caseId: 42, reason: 'thread_author' as const }]]));
+    expect(plan.newCases).toEqual([]);
+    expect(plan.joins.get(42)?.map((x) => [x.m.id, x.reason])).toEqual([
+      [m.id, 'thread_author'],
+      [copy.id, 'cluster'],
+    ]);
+  });
+});
+
+describe('failure classification', () => {
+  it('retries connection trouble and deadlocks, dead-letters bad input', () => {
+    expect(isTransientFailure(new TransientError('down'))).toBe(true);
+    expect(
+      isTransientFailure(
+        new Error('query failed', { cause: Object.assign(new Error('x'), { code: '57P01' }) }),
+      ),
+    ).toBe(true);
+    expect(isTransientFailure(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(true);
+    expect(isTransientFailure(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isTransientFailure(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isInputFailure(new ValidationError('bad'))).toBe(true);
+    expect(isInputFailure(new ConflictError('no'))).toBe(true);
+    expect(isInputFailure(new Error('boom'))).toBe(false);
+  });
+});
+
+describe('response templates', () => {
+  it('cover every complaint category plus a generic one, each polite, private-channel and 24 h minded', () => {
+    expect(RESPONSE_TEMPLATES.map((t) => t.category).sort()).toEqual([...CATEGORY_IDS, 'generic'].sort());
+    for (const t of RESPONSE_TEMPLATES) {
+      expect(t.text).toMatch(/您好/);
+      expect(t.text).toMatch(/私信/);
+      expect(t.text).toContain('{工单号}');
+    }
+  });
+
+  it('fill unknown facts with neutral wording', () => {
+    const [generic] = suggestTemplatesFor({
+      caseId: 7,
+      nickname: null,
+      region: null,
+      categories: [],
+      keywords: [],
+      hotline: null,
+    });
+    expect(generic?.category).toBe('generic');
+    expect(generic?.text).toMatch(/^您好/);
+    expect(generic?.text).toContain('KB000007');
+    expect(generic?.text).not.toMatch(/\{[^}]+\}/);
+  });
+});
