@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api/client.ts';
+import type { Translate } from '../i18n.ts';
+import { useT } from '../i18n-react.ts';
+
+/** Plain words for an API failure: the server's problem+json `detail` when it gave one. */
+export function errorMessage(t: Translate, err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return t('error.network');
+    if (err.detail) return err.detail;
+    if (err.status === 403) return t('error.forbidden');
+    if (err.status === 409) return t('error.conflict');
+    return t('error.generic', { status: err.status });
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useT();
+  return (
+    <div className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const { t } = useT();
+  return <div className="state state-empty">{children ?? t('common.empty')}</div>;
+}
+
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="state state-error" role="alert">
+      <strong>{t('error.title')}</strong>
+      <span>{errorMessage(t, error)}</span>
+      {onRetry && (
+        <button type="button" className="btn" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Render loading / error / empty / content for one API state. */
+export function Async<T>(props: {
+  state: { data: T | undefined; error: unknown; loading: boolean; reload(): void };
+  isEmpty?: (d: T) => boolean;
+  empty?: ReactNode;
+  children: (d: T) => ReactNode;
+}) {
+  const { data, error, loading, reload } = props.state;
+  if (error && data === undefined) return <ErrorBox error={error} onRetry={reload} />;
+  if (data === undefined) return loading ? <Loading /> : null;
+  if (props.isEmpty?.(data)) return <Empty>{props.empty}</Empty>;
+  return <>{props.children(data)}</>;
+}

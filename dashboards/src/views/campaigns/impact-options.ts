@@ -1,0 +1,50 @@
+import type { ImpactView } from '../../api/campaign.ts';
+import type { ChartOption } from '../../charts/echarts.ts';
+import { formatBucket } from '../../format.ts';
+import type { Lang, Translate } from '../../i18n.ts';
+
+const PALETTE = ['#e60012', '#0085d0', '#00a650', '#7b3fa0', '#f39c12'];
+
+/** Daily volume of the campaign brand and its competitors, with the baseline and campaign windows shaded. */
+export function impactSeriesOption(v: ImpactView, t: Translate, lang: Lang): ChartOption {
+  const { impact, series } = v;
+  const days = [...new Set(series.map((p) => p.t))].sort();
+  const names = [impact.campaign.brand, ...impact.competitors];
+  const byKey = new Map(series.map((p) => [`${p.brand}|${p.t}`, p.count]));
+  const labels = days.map((x) => formatBucket(lang, x, false));
+  const indexOf = (iso: string, fallback: number) => {
+    const at = Date.parse(iso);
+    let idx = fallback;
+    days.forEach((x, i) => {
+      if (Date.parse(x) <= at) idx = i;
+    });
+    return idx;
+  };
+  const area = (w: { from: string; to: string }, name: string, color: string) => {
+    const a = labels[indexOf(w.from, 0)];
+    const b = labels[indexOf(new Date(Date.parse(w.to) - 1).toISOString(), labels.length - 1)];
+    return a && b ? [{ name, xAxis: a, itemStyle: { color } }, { xAxis: b }] : null;
+  };
+  const areas = [
+    area(impact.windows.baseline, t('campaign.baselineShort'), 'rgba(160,170,185,0.18)'),
+    area(impact.windows.campaign, t('campaign.during'), 'rgba(230,0,18,0.10)'),
+  ].filter((x) => x !== null);
+  return {
+    animation: false,
+    color: PALETTE,
+    grid: { left: 48, right: 16, top: 40, bottom: 32, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    xAxis: { type: 'category', data: labels },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: names.map((b, i) => ({
+      name: b,
+      type: 'line',
+      smooth: 0.2,
+      showSymbol: false,
+      lineStyle: { width: i === 0 ? 3 : 1.5 },
+      data: days.map((x) => byKey.get(`${b}|${x}`) ?? 0),
+      ...(i === 0 ? { markArea: { silent: true, label: { position: 'insideTop' }, data: areas } } : {}),
+    })),
+  };
+}

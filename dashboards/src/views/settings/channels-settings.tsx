@@ -1,0 +1,142 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { Async } from '../../components/states.tsx';
+import { useT } from '../../i18n-react.ts';
+import { SaveBar } from './save-bar.tsx';
+import { useConfigState, useSaveSection } from './use-setting.ts';
+
+/** Mirrors CHANNEL_KINDS and NOTIFY_EVENTS in core/config-schema.ts. */
+const KINDS = ['webhook', 'wecom', 'dingtalk', 'feishu', 'email'] as const;
+const EVENTS = [
+  'case.opened',
+  'case.assigned',
+  'case.reminder',
+  'case.escalated',
+  'case.breached',
+  'case.resolved',
+  'alert.raised',
+];
+
+interface Channel {
+  id: string;
+  kind: (typeof KINDS)[number];
+  url: string;
+  secret?: string;
+  to: string[];
+  events: string[];
+}
+
+function ChannelRow({ c, onChange, onDelete }: { c: Channel; onChange(c: Channel): void; onDelete(): void }) {
+  const { t } = useT();
+  return (
+    <tr data-testid="channel-row">
+      <td>
+        <input required value={c.id} onChange={(e) => onChange({ ...c, id: e.target.value })} />
+      </td>
+      <td>
+        <select value={c.kind} onChange={(e) => onChange({ ...c, kind: e.target.value as Channel['kind'] })}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input required value={c.url} onChange={(e) => onChange({ ...c, url: e.target.value })} size={36} />
+      </td>
+      <td>
+        <select
+          multiple
+          size={4}
+          value={c.events}
+          onChange={(e) => onChange({ ...c, events: [...e.target.selectedOptions].map((o) => o.value) })}
+        >
+          {EVENTS.map((ev) => (
+            <option key={ev} value={ev}>
+              {ev}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button type="button" className="btn btn-small" onClick={onDelete}>
+          {t('common.delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function ChannelsForm({
+  value,
+  onSave,
+  ...bar
+}: {
+  value: Channel[];
+  onSave(v: Channel[]): void;
+  saving: boolean;
+  saved: boolean;
+  error: unknown;
+}) {
+  const { t } = useT();
+  const [v, setV] = useState(value);
+  useEffect(() => setV(value), [value]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSave(v);
+  };
+  return (
+    <form onSubmit={submit} className="stack">
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>ID</th>
+              <th>{t('settings.channelKind')}</th>
+              <th>{t('settings.url')}</th>
+              <th>{t('settings.events')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {v.map((c, i) => (
+              <ChannelRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; ids may be blank while typing.
+                key={i}
+                c={c}
+                onChange={(nc) => setV(v.map((x, j) => (j === i ? nc : x)))}
+                onDelete={() => setV(v.filter((_, j) => j !== i))}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => setV([...v, { id: '', kind: 'webhook', url: '', to: [], events: [...EVENTS] }])}
+      >
+        {t('common.add')}
+      </button>
+      <SaveBar {...bar} />
+    </form>
+  );
+}
+
+export function ChannelsSettings() {
+  const state = useConfigState();
+  const s = useSaveSection('notifications');
+  return (
+    <Async state={state}>
+      {(cfg) => (
+        <ChannelsForm
+          value={cfg.notifications.channels as unknown as Channel[]}
+          onSave={(channels) => void s.save({ channels })}
+          saving={s.saving}
+          saved={s.saved}
+          error={s.error}
+        />
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,20 @@
+import { ErrorBox } from '../../components/states.tsx';
+import { useT } from '../../i18n-react.ts';
+
+/** Save button with its saving / saved / error state. */
+export function SaveBar({ saving, saved, error }: { saving: boolean; saved: boolean; error: unknown }) {
+  const { t } = useT();
+  return (
+    <div className="save-bar">
+      {error !== undefined && <ErrorBox error={error} />}
+      <button type="submit" className="btn btn-primary" disabled={saving}>
+        {t('common.save')}
+      </button>
+      {saved && (
+        <span className="muted" role="status">
+          {t('common.saved')}
+        </span>
+      )}
+    </div>
+  );
+}
