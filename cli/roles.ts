@@ -1,6 +1,6 @@
 import { type ApiDeps, startApiServer } from '../api/index.ts';
 import { type Config, type Logger, TransientError } from '../core/index.ts';
-import { type RunningReplicas, runDemoReplicas } from '../crawler/index.ts';
+import { type RunningReplicas, runDemoReplicas, startCrawlScheduler } from '../crawler/index.ts';
 import { createCaseService, createQueues, startPipeline } from '../workers/index.ts';
 import { demoSources } from './demo-sources.ts';
 import { banner, ensureFirstAdmin } from './first-run.ts';
@@ -79,6 +79,14 @@ export async function startRoles(
     if (roles.includes('worker')) {
       const pipeline = await startPipeline({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix });
       rt.shutdown.add('pipeline', () => pipeline.stop());
+    }
+    if (roles.includes('crawler')) {
+      const sink = async (batch: Parameters<typeof queues.enqueueMentions>[0]) => {
+        await queues.enqueueMentions(batch);
+      };
+      const crawler = await startCrawlScheduler({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix, sink });
+      rt.shutdown.add('crawler', () => crawler.stop());
+      deps.triggerCrawl = (sourceId) => crawler.trigger(sourceId);
     }
     if (roles.includes('api')) {
       const login = await ensureFirstAdmin(handle.db, config);

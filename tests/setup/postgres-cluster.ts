@@ -89,8 +89,14 @@ export async function startPgCluster(): Promise<PgCluster> {
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGINT'); // fast shutdown
-        await exited;
+        // Signals to `runuser` are not forwarded to postgres, so ask the server itself to stop.
+        const [stopCmd, stopArgs] = asPgUser(join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate']);
+        try {
+          execFileSync(stopCmd, stopArgs, { stdio: 'ignore', timeout: 30_000 });
+        } catch {
+          child.kill('SIGKILL');
+        }
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       }
       rmSync(dir, { recursive: true, force: true });
     },
