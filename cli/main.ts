@@ -7,6 +7,7 @@ import {
   demoEnabled,
   type Logger,
   loadConfig,
+  ValidationError,
   wantsPrettyLogs,
 } from '../core/index.ts';
 import { migrate } from './commands/migrate.ts';
@@ -40,7 +41,7 @@ async function run(body: () => Promise<void>): Promise<void> {
       process.stderr.write(`koubei: ${err.report()}\n`);
       process.exit(2);
     }
-    if (err instanceof AlreadyRunningError) {
+    if (err instanceof AlreadyRunningError || err instanceof ValidationError) {
       process.stderr.write(`koubei: ${err.message}\n`);
       process.exit(1);
     }
@@ -71,6 +72,31 @@ program
   .command('api')
   .description('serve the API and dashboard only')
   .action(serveCommand(() => ['api']));
+program
+  .command('worker')
+  .description('run the pipeline workers only (ingest, analyze, route, SLA timers, notifications)')
+  .action(serveCommand(() => ['worker']));
+program
+  .command('crawler')
+  .description('run the crawl scheduler and crawl workers only')
+  .action(serveCommand(() => ['crawler']));
+program
+  .command('crawl')
+  .description('one-off backfill of one source and query back to --since, with a progress bar')
+  .requiredOption(
+    '--source <id>',
+    'configured source id (demo-weibo, demo-tieba… with no sources configured)',
+  )
+  .requiredOption('--query <query>', 'keyword, or board:<id>, app:<id>, feed:<path>')
+  .requiredOption('--since <date>', 'ISO date or date-time to page back to, e.g. 2026-12-01')
+  .option('--max-pages <n>', 'most list pages (default 1000)')
+  .action((opts: { source: string; query: string; since: string; maxPages?: string }) =>
+    run(async () => {
+      const { config, logger } = boot();
+      const { crawlCommand } = await import('./commands/crawl.ts');
+      await crawlCommand(config, logger, opts);
+    }),
+  );
 program
   .command('migrate')
   .description('apply database migrations and exit')

@@ -84,7 +84,14 @@ export async function startRoles(
       const sink = async (batch: Parameters<typeof queues.enqueueMentions>[0]) => {
         await queues.enqueueMentions(batch);
       };
-      const crawler = await startCrawlScheduler({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix, sink });
+      const crawler = await startCrawlScheduler({
+        config,
+        logger,
+        db: handle.db,
+        redisUrl: rt.redisUrl,
+        prefix,
+        sink,
+      });
       rt.shutdown.add('crawler', () => crawler.stop());
       deps.triggerCrawl = (sourceId) => crawler.trigger(sourceId);
     }

@@ -47,12 +47,14 @@ const hasPostgres = () =>
   has('/usr/lib/postgresql') &&
   readdirSync('/usr/lib/postgresql').some((v) => has(join('/usr/lib/postgresql', v, 'bin', 'initdb')));
 
-/** apt-get install the Debian packages that are missing (redis-server, chromium, postgresql). */
+/** apt-get install the Debian packages that are missing (redis-server, chromium, postgresql, a CJK font). */
 function ensureDebianPackages(wanted) {
   const checks = {
     'redis-server': () => has('/usr/bin/redis-server'),
     chromium: () => has('/usr/bin/chromium'),
     postgresql: hasPostgres,
+    // A CJK font, so Chromium's screenshots (test artifacts, README) show Chinese instead of boxes.
+    'fonts-wqy-microhei': () => has('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
   };
   const missing = wanted.filter((p) => !checks[p]());
   if (missing.length === 0) return;
@@ -139,6 +141,7 @@ if (command === 'start') {
   ensureDebianPackages([
     'redis-server',
     'chromium',
+    'fonts-wqy-microhei',
     ...(process.env.TEST_DATABASE_URL ? [] : ['postgresql']),
   ]);
   ensureDashboardBuild();
