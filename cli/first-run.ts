@@ -1,5 +1,6 @@
-import { type Config, hashPassword, randomPassword } from '../core/index.ts';
-import { countUsers, createUser, type Db } from '../store/index.ts';
+import { ensureFirstAdmin as createFirstAdmin } from '../api/index.ts';
+import type { Config } from '../core/index.ts';
+import type { Db } from '../store/index.ts';
 
 /** The first admin's login, returned only when it was just created. */
 export interface FirstLogin {
@@ -8,19 +9,12 @@ export interface FirstLogin {
 }
 
 /**
- * Create the `admin` user when no admin exists yet, with KOUBEI_ADMIN_PASSWORD or a random
- * password. Returns the login once (it is never stored in clear), or null when an admin exists.
+ * Create the first admin with KOUBEI_ADMIN_PASSWORD or a random password. Returns the login once
+ * (it is never stored in clear), or null when an admin exists.
  */
-export async function ensureFirstAdmin(db: Db, config: Config): Promise<FirstLogin | null> {
-  if ((await countUsers(db, 'admin')) > 0) return null;
-  const password = config.env.KOUBEI_ADMIN_PASSWORD ?? randomPassword();
-  const id = await createUser(db, {
-    username: 'admin',
-    passwordHash: await hashPassword(password),
-    role: 'admin',
-    displayName: '管理员',
-  });
-  return id === null ? null : { username: 'admin', password };
+export function ensureFirstAdmin(db: Db, config: Config): Promise<FirstLogin | null> {
+  const password = config.env.KOUBEI_ADMIN_PASSWORD;
+  return createFirstAdmin(db, password === undefined ? {} : { password });
 }
 
 /** The start-up banner: where the dashboard is and, on first run, how to log in. */

@@ -15,7 +15,6 @@ export {
   type VerifyWebhookOptions,
   verifyWebhookSignature,
 } from './notify-channels.ts';
-export { resolvePiiSalt } from './pii-salt.ts';
 export { type Pipeline, type PipelineOptions, startPipeline } from './pipeline.ts';
 export { type CreateQueuesOptions, createQueues, type DeadLetter, type Queues } from './queues.ts';
 export {

@@ -1,6 +1,6 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Config, createRedisConnection, type Logger } from '../core/index.ts';
+import { type Config, createRedisConnection, type Logger, piiSalt as corePiiSalt } from '../core/index.ts';
 import { type Analyzer, createAnalyzer } from '../nlp/index.ts';
 import type { Db } from '../store/index.ts';
 import { processAnalyze } from './analyze.ts';
@@ -9,7 +9,7 @@ import type { StageContext } from './context.ts';
 import { handleFailure } from './failures.ts';
 import { processIngest } from './ingest.ts';
 import { processNotify } from './notify-worker.ts';
-import { resolvePiiSalt } from './pii-salt.ts';
+
 import { createQueues, type Queues } from './queues.ts';
 import { processRoute } from './route.ts';
 import { processSlaTimer } from './sla-worker.ts';
@@ -104,7 +104,7 @@ function startWorker(
 /** Start BullMQ workers for the given roles on one Redis and database. */
 export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
   const { config, logger, db } = opts;
-  const piiSalt = opts.piiSalt ?? resolvePiiSalt(config);
+  const piiSalt = opts.piiSalt ?? corePiiSalt(config);
   const queues = createQueues({
     redisUrl: opts.redisUrl,
     prefix: opts.prefix ?? 'koubei',
