@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import { ValidationError } from '../core/index.ts';
 import type { Analysis } from '../nlp/index.ts';
 import {
+  applyMentionRollup,
   findMentionsByExternalIds,
   getMentionsByIds,
   type MentionAnalysisRow,
@@ -122,6 +123,11 @@ export async function processAnalyze(
     toRow(m, analyses[i] as Analysis, cluster[i] ?? m.id, parent[i] ?? null),
   );
   await saveMentionAnalyses(ctx.db, results);
+  // Every id, not just `todo`: a retry after a crash between these two writes must still roll up.
+  await applyMentionRollup(
+    ctx.db,
+    rows.map((m) => m.id),
+  );
   const fresh = new Map(results.map((r) => [r.id, r]));
   const candidates = rows
     .filter((m) => {

@@ -58,5 +58,10 @@ describe('the pipeline as `koubei start` wires it', () => {
     expect(mentions.body.items).toHaveLength(1);
     expect(mentions.body.items[0]?.text).toContain('138****5678');
     expect(mentions.body.items[0]?.text).not.toContain('13812345678');
+    // The analyze stage keeps the rollups the overview reads up to date.
+    type Overview = { totals: { total: number; neg: number } };
+    const overview = await client.get<Overview>('/api/v1/analytics/overview');
+    expect(overview.status).toBe(200);
+    expect(overview.body.totals).toMatchObject({ total: 1, neg: 1 });
   });
 });
