@@ -145,6 +145,12 @@ export const routingSchema = z.strictObject({
   teams: z.array(teamSchema).default([]),
   /** First matching rule wins. Default none. */
   rules: z.array(routingRuleSchema).default([]),
+  /**
+   * A negative mention published longer ago than this opens no new case (it may still join an open
+   * one): a first crawl or a backfill brings history that is past any response window, and turning it
+   * into breached cases would bury the live ones. Default 72.
+   */
+  openCaseMaxAgeHours: z.number().positive().default(72),
 });
 export type RoutingConfig = z.infer<typeof routingSchema>;
 

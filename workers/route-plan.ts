@@ -54,10 +54,14 @@ export function routeLockKeys(m: Keyed): string[] {
   return keys;
 }
 
-/** Plan the batch. `rows` must not contain mentions that belong to a case already. */
+/**
+ * Plan the batch. `rows` must not contain mentions that belong to a case already. Mentions published
+ * before `openCutoff` may join a case but never open one.
+ */
 export function planRoute(
   rows: readonly MentionRow[],
   found: ReadonlyMap<number, { caseId: number; reason: JoinReason }>,
+  openCutoff: Date = new Date(0),
 ): RoutePlan {
   const plan: RoutePlan = { newCases: [], joins: new Map() };
   const index = new Map<string, RouteTarget>();
@@ -73,6 +77,8 @@ export function planRoute(
       target = index.get(local[0]) as RouteTarget;
       if (target.kind === 'existing') plan.joins.get(target.caseId)?.push({ m, reason: local[1] });
       else plan.newCases[target.index]?.members.push({ m, reason: local[1] });
+    } else if (m.publishedAt < openCutoff) {
+      continue; // history: past any response window
     } else {
       target = { kind: 'new', index: plan.newCases.length };
       plan.newCases.push({ primary: m, members: [{ m, reason: 'opened' }] });

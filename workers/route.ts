@@ -219,7 +219,8 @@ async function routeTx(
   );
   const replay = retry ? [...members.values()].filter((x) => x.primary).map((x) => x.caseId) : [];
   const fresh = rows.filter((m) => !members.has(m.id));
-  const plan = planRoute(fresh, await findOpenCasesForMentions(tx, fresh));
+  const cutoff = new Date(Date.now() - ctx.config.routing.openCaseMaxAgeHours * 3_600_000);
+  const plan = planRoute(fresh, await findOpenCasesForMentions(tx, fresh), cutoff);
   const changes = await openCases(ctx, tx, plan.newCases);
   for (const [caseId, joining] of [...plan.joins].sort((a, b) => a[0] - b[0])) {
     const change = await joinCase(ctx, tx, caseId, joining);

@@ -100,6 +100,20 @@ describe('route plan', () => {
       [copy.id, 'cluster'],
     ]);
   });
+
+  it('opens no case for history older than the cutoff, but lets it join an open case', () => {
+    const old = row({ clusterId: 400, publishedAt: new Date('2026-01-01T00:00:00Z') });
+    const oldLinked = row({ clusterId: 401, publishedAt: new Date('2026-01-01T00:00:00Z') });
+    const fresh = row({ clusterId: 402, publishedAt: new Date('2026-12-01T00:00:00Z') });
+    const cutoff = new Date('2026-11-28T00:00:00Z');
+    const plan = planRoute(
+      [old, oldLinked, fresh],
+      new Map([[oldLinked.id, { caseId: 7, reason: 'cluster' as const }]]),
+      cutoff,
+    );
+    expect(plan.newCases.map((c) => c.primary.id)).toEqual([fresh.id]);
+    expect(plan.joins.get(7)?.map((x) => x.m.id)).toEqual([oldLinked.id]);
+  });
 });
 
 describe('failure classification', () => {
