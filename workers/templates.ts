@@ -112,10 +112,13 @@ export interface SuggestedTemplate extends ResponseTemplate {
   template: string;
 }
 
-function issue(f: TemplateFacts, category: ResponseTemplate['category']): string {
+/**
+ * The issue in neutral words: the category only. The post's own keywords stay out of a public reply,
+ * since they are often insults (垃圾) or personal details.
+ */
+function issue(category: ResponseTemplate['category']): string {
   const label = category === 'generic' ? null : CATEGORY_LABELS[category];
-  const kw = f.keywords.slice(0, 3).join('、');
-  return `${label ? `${label}问题` : '问题'}${kw ? `（${kw}）` : ''}`;
+  return label ? `${label}问题` : '问题';
 }
 
 /** Fill one template from the case facts; unknown facts get neutral wording. */
@@ -123,7 +126,7 @@ export function fillTemplate(tpl: ResponseTemplate, f: TemplateFacts): Suggested
   const values: Record<string, string> = {
     用户昵称: f.nickname ? `@${f.nickname} ` : '',
     地区: f.region ?? '您所在地区',
-    问题: issue(f, tpl.category),
+    问题: issue(tpl.category),
     工单号: `KB${String(f.caseId).padStart(6, '0')}`,
     客服热线: f.hotline ?? '客服热线',
   };
