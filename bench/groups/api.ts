@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type ApiServer, startApiServer } from '../../api/index.ts';
@@ -232,18 +231,6 @@ async function serverDb(adminUrl: string): Promise<{ h: DbHandle; drop(): Promis
   };
 }
 
-/** Stop a throwaway cluster (as root postgres runs under runuser, which may not forward signals). */
-async function stopCluster(cluster: { url: string; stop(): Promise<void> }): Promise<void> {
-  const c = new pg.Client({ connectionString: cluster.url });
-  await c.connect();
-  const dir = resultRows<{ setting: string }>(
-    await c.query(`select setting from pg_settings where name = 'data_directory'`),
-  )[0]?.setting;
-  await c.end();
-  const pid = dir ? Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) process.kill(pid, 'SIGINT');
-  await cluster.stop();
-}
 
 async function runPostgres(ctx: BenchContext): Promise<BenchResult[]> {
   const external = ctx.config.env.TEST_DATABASE_URL;
@@ -253,7 +240,7 @@ async function runPostgres(ctx: BenchContext): Promise<BenchResult[]> {
     return await runKind(db.h, ctx, 'postgres', Math.round(1_000_000 * ctx.scale));
   } finally {
     await db.drop();
-    if (cluster) await stopCluster(cluster);
+    if (cluster) await cluster.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, isNotNull, sql } from 'drizzle-orm';
@@ -81,21 +81,9 @@ async function startInfra(config: Config): Promise<Infra> {
   if (config.env.TEST_DATABASE_URL)
     return { redis, pgAdminUrl: config.env.TEST_DATABASE_URL, stopPg: async () => {}, dir };
   const cluster = await startPgCluster();
-  return { redis, pgAdminUrl: cluster.url, stopPg: () => stopCluster(cluster), dir };
+  return { redis, pgAdminUrl: cluster.url, stopPg: () => cluster.stop(), dir };
 }
 
-/** Fast-shutdown the server itself (as root it runs under runuser, which may not pass signals on). */
-async function stopCluster(cluster: { url: string; stop(): Promise<void> }): Promise<void> {
-  const c = new pg.Client({ connectionString: cluster.url });
-  await c.connect();
-  const dir = resultRows<{ setting: string }>(
-    await c.query(`select setting from pg_settings where name = 'data_directory'`),
-  )[0]?.setting;
-  await c.end();
-  const pid = dir ? Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]) : 0;
-  if (pid > 0) process.kill(pid, 'SIGINT');
-  await cluster.stop();
-}
 
 async function scratchDb(
   infra: Infra,
