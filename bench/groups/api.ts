@@ -1,4 +1,3 @@
-
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { type ApiServer, startApiServer } from '../../api/index.ts';
@@ -230,7 +229,6 @@ async function serverDb(adminUrl: string): Promise<{ h: DbHandle; drop(): Promis
     },
   };
 }
-
 
 async function runPostgres(ctx: BenchContext): Promise<BenchResult[]> {
   const external = ctx.config.env.TEST_DATABASE_URL;
