@@ -8,7 +8,7 @@ import { tfidfKeywords } from './keywords.ts';
 import { loadModel, type NlpModel } from './model.ts';
 import { htmlToText, normalize } from './normalize.ts';
 import { maskPii } from './pii.ts';
-import { prepareNormalized } from './pipeline.ts';
+import { type Prepared, prepareNormalized } from './pipeline.ts';
 import { riskScore } from './risk.ts';
 import { addWords } from './segment.ts';
 import { scoreSentiment } from './sentiment.ts';
@@ -40,7 +40,25 @@ export interface Analyzer {
   readonly model: NlpModel;
 }
 
-const TOKEN_KINDS = new Set(['word', 'hashtag', 'emoticon', 'emoji']);
+const TOKEN_KINDS: ReadonlySet<string> = new Set(['word', 'hashtag', 'emoticon', 'emoji']);
+const HTML_HINT = /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i;
+
+/** Words, hashtags, emoticons and emoji joined by spaces (the full-text search column). */
+function tokenText(tokens: Prepared['tokens']): string {
+  let out = '';
+  for (const t of tokens) {
+    if (!TOKEN_KINDS.has(t.kind)) continue;
+    out = out ? `${out} ${t.text}` : t.text;
+  }
+  return out;
+}
+
+/** Plain text of an input: HTML removed when it looks like (or is declared) HTML, line ends unified. */
+function plainText(text: string, meta: AnalyzeMeta, maxChars: number): string {
+  const html = meta.html ?? HTML_HINT.test(text);
+  if (html) return htmlToText(text).slice(0, maxChars);
+  return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).slice(0, maxChars);
+}
 
 /** Create an analyzer for configured brands. Loads the model synchronously (well under 2 s). */
 export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
@@ -55,8 +73,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   function analyze(text: string, meta: AnalyzeMeta = {}): Analysis {
     if (typeof text !== 'string')
       throw new ValidationError('text must be a string', [{ path: 'text', message: `got ${typeof text}` }]);
-    const html = meta.html ?? /<\/?[a-z][^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(text);
-    const plain = (html ? htmlToText(text) : text.replace(/\r\n?/g, '\n')).slice(0, maxChars);
+    const plain = plainText(text, meta, maxChars);
     const masked = maskPii(plain, salt);
     const p = prepareNormalized(normalize(masked.blanked, { html: false }), builder);
     const sentiment = scoreSentiment(model.sentiment, p, opts.explain ?? 8);
@@ -70,13 +87,10 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       keywords: tfidfKeywords(p.tokens, model.idf, opts.keywords ?? 5),
       risk: riskScore({ score: sentiment.score, escalation: p.rules.escalation.length, meta }),
       explain: sentiment.explain,
-      tokens: p.tokens
-        .filter((t) => TOKEN_KINDS.has(t.kind))
-        .map((t) => t.text)
-        .join(' '),
+      tokens: tokenText(p.tokens),
       simhash: simhash(p.norm.text),
       text: masked.text,
-      piiHashes: [...new Set(masked.found.map((f) => f.hash))],
+      piiHashes: masked.found.length ? [...new Set(masked.found.map((f) => f.hash))] : [],
       pii: masked.found,
     };
   }

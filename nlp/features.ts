@@ -63,27 +63,26 @@ export class FeatureBuilder {
     word: new Uint8Array(1024),
   };
 
-  private push(h: number, v: number, owner: number, word = 1): void {
+  /** Make room for `size` features (all of a text's, counted up front, so pushes need no checks). */
+  private reserve(size: number): void {
     const f = this.f;
-    if (f.n === f.idx.length) {
-      const grow = <T extends Uint32Array | Float32Array | Int32Array | Uint8Array>(
-        a: T,
-        make: (n: number) => T,
-      ): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      f.idx = grow(f.idx, (n) => new Uint32Array(n));
-      f.val = grow(f.val, (n) => new Float32Array(n));
-      f.owner = grow(f.owner, (n) => new Int32Array(n));
-      f.word = grow(f.word, (n) => new Uint8Array(n));
-    }
-    f.idx[f.n] = h;
-    f.val[f.n] = v;
-    f.owner[f.n] = owner;
-    f.word[f.n] = word;
-    f.n++;
+    if (size <= f.idx.length) return;
+    let n = f.idx.length;
+    while (n < size) n *= 2;
+    f.idx = new Uint32Array(n);
+    f.val = new Float32Array(n);
+    f.owner = new Int32Array(n);
+    f.word = new Uint8Array(n);
+  }
+
+  private push(h: number, v: number, owner: number, word: number): void {
+    const f = this.f;
+    const n = f.n;
+    f.idx[n] = h;
+    f.val[n] = v;
+    f.owner[n] = owner;
+    f.word[n] = word;
+    f.n = n + 1;
   }
 
   /** Build the features. The result is reused by the next call: copy it to keep it. */
@@ -94,25 +93,31 @@ export class FeatureBuilder {
     rules: RuleResult,
     telecom: boolean,
   ): Features {
-    this.f.n = 0;
+    const f = this.f;
+    // At most: a word and a bigram per token, three character grams per character, one feature
+    // per token for specials (hashtag grams are characters too), and the rule features.
+    this.reserve(3 * tokens.length + 3 * norm.text.length + RULE_FEATURES.length + 16);
+    f.n = 0;
     for (const c of clauses) this.clause(tokens, c, rules.negated);
     // Scale the n-gram block to unit length so long reviews and short posts weigh alike.
-    const scale = this.f.n ? 1 / Math.sqrt(this.f.n) : 0;
-    for (let i = 0; i < this.f.n; i++) this.f.val[i] = (this.f.val[i] ?? 0) * scale;
+    const scale = f.n ? 1 / Math.sqrt(f.n) : 0;
+    const val = f.val;
+    for (let i = 0; i < f.n; i++) val[i] = (val[i] as number) * scale;
     for (const c of clauses) this.specials(tokens, c);
     const { intensity } = norm;
-    const values: Record<RuleFeature, number> = {
-      lexicon: Math.max(-6, Math.min(6, rules.lex)),
-      exclaim: Math.log1p(intensity.exclaim),
-      question: Math.log1p(intensity.question),
-      'repeat-punct': intensity.maxRun >= 3 ? 1 : 0,
-      ellipsis: intensity.ellipsis ? 1 : 0,
-      telecom: telecom ? 1 : 0,
-    };
-    RULE_FEATURES.forEach((r, id) => {
-      if (values[r]) this.push(RULE_HASH[id] ?? 0, values[r], -1 - id);
-    });
-    return this.f;
+    const values = [
+      Math.max(-6, Math.min(6, rules.lex)),
+      Math.log1p(intensity.exclaim),
+      Math.log1p(intensity.question),
+      intensity.maxRun >= 3 ? 1 : 0,
+      intensity.ellipsis ? 1 : 0,
+      telecom ? 1 : 0,
+    ];
+    for (let id = 0; id < values.length; id++) {
+      const v = values[id] as number;
+      if (v) this.push(RULE_HASH[id] as number, v, -1 - id, 1);
+    }
+    return f;
   }
 
   private codes = new Uint16Array(512);
@@ -121,20 +126,24 @@ export class FeatureBuilder {
   private clause(tokens: readonly Token[], c: Clause, negated: Uint8Array): void {
     let prev = 0;
     let n = 0;
+    const w = c.weight;
     for (let i = c.from; i < c.to; i++) {
       const t = tokens[i];
       if (t?.kind !== 'word') continue;
       const hw = hashString(t.text, negated[i] ? NS.wneg : NS.w);
-      this.push(hw, c.weight, i);
-      if (prev) this.push(combine(prev, hw), c.weight, i);
+      this.push(hw, w, i, 1);
+      if (prev) this.push(combine(prev, hw), w, i, 1);
       prev = hw;
-      if (n + t.text.length > this.codes.length) this.growCodes(n + t.text.length);
-      for (let k = 0; k < t.text.length; k++) {
-        this.codes[n] = t.text.charCodeAt(k);
-        this.owners[n++] = i;
+      const text = t.text;
+      if (n + text.length > this.codes.length) this.growCodes(n + text.length);
+      const codes = this.codes;
+      const owners = this.owners;
+      for (let k = 0; k < text.length; k++) {
+        codes[n] = text.charCodeAt(k);
+        owners[n++] = i;
       }
     }
-    this.charGrams(n, c.weight);
+    this.charGrams(n, w);
   }
 
   private growCodes(min: number): void {
@@ -149,18 +158,30 @@ export class FeatureBuilder {
 
   /** Character 1–3-grams of the clause's words: one FNV-1a state per start, extended a character at a time. */
   private charGrams(n: number, weight: number): void {
-    const codes = this.codes;
+    const { codes, owners, f } = this;
+    const { idx, val, owner, word } = f;
+    let at = f.n;
     for (let k = 0; k < n; k++) {
-      const o = this.owners[k] ?? -1;
-      let h = Math.imul(0x811c9dc5 ^ (codes[k] ?? 0), 0x01000193);
-      this.push(fmix32(h ^ SALT.c1), weight, o, CHAR1_FLAG);
+      const o = owners[k] as number;
+      let h = Math.imul(0x811c9dc5 ^ (codes[k] as number), 0x01000193);
+      idx[at] = fmix32(h ^ SALT.c1);
+      val[at] = weight;
+      owner[at] = o;
+      word[at++] = CHAR1_FLAG;
       if (k + 1 >= n) continue;
-      h = Math.imul(h ^ (codes[k + 1] ?? 0), 0x01000193);
-      this.push(fmix32(h ^ SALT.c2), weight, o, 0);
+      h = Math.imul(h ^ (codes[k + 1] as number), 0x01000193);
+      idx[at] = fmix32(h ^ SALT.c2);
+      val[at] = weight;
+      owner[at] = o;
+      word[at++] = 0;
       if (k + 2 >= n) continue;
-      h = Math.imul(h ^ (codes[k + 2] ?? 0), 0x01000193);
-      this.push(fmix32(h ^ SALT.c3), weight, o, 0);
+      h = Math.imul(h ^ (codes[k + 2] as number), 0x01000193);
+      idx[at] = fmix32(h ^ SALT.c3);
+      val[at] = weight;
+      owner[at] = o;
+      word[at++] = 0;
     }
+    f.n = at;
   }
 
   private specials(tokens: readonly Token[], c: Clause): void {
@@ -170,8 +191,10 @@ export class FeatureBuilder {
       if (t.kind === 'emoticon') this.push(hashString(t.text, NS.emo), 1, i, EMOTICON_FLAG);
       else if (t.kind === 'emoji') this.push(hashString(t.text, NS.emoji), 1, i, EMOTICON_FLAG);
       else if (t.kind === 'hashtag') {
-        for (let k = 1; k + 2 < t.text.length; k++) this.push(hashString(t.text, NS.tag, k, k + 2), 0.5, i);
-      } else if (t.kind === 'mention' || t.kind === 'url') this.push(hashString(t.kind, NS.special), 0.3, i);
+        for (let k = 1; k + 2 < t.text.length; k++)
+          this.push(hashString(t.text, NS.tag, k, k + 2), 0.5, i, 1);
+      } else if (t.kind === 'mention' || t.kind === 'url')
+        this.push(hashString(t.kind, NS.special), 0.3, i, 1);
     }
   }
 }

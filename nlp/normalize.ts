@@ -161,19 +161,40 @@ const SPECIAL =
   /(https?:\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>]+|www\.[a-z0-9-]+\.[a-z0-9.-]+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>]*)|(@[\p{L}\p{N}_-]{1,30})|(#[^#\n]{1,40}#)|(\[[\p{L}\p{N}]{1,8}\])|(\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)/gu;
 const KINDS: PieceKind[] = ['url', 'mention', 'hashtag', 'emoticon', 'emoji'];
 
+/** Code units of the punctuation marks whose repeats collapse (`[!?,.~;:、]`). */
+const REPEATABLE = new Uint8Array(0x10000);
+for (const c of '!?,.~;:、') REPEATABLE[c.charCodeAt(0)] = 1;
+
+/**
+ * Cheap pre-check for {@link collapse}'s second pattern: a repeated punctuation mark, four equal
+ * code units in a row, or any surrogate (astral Han characters span two code units).
+ */
+function mayRepeat(s: string): boolean {
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (c !== s.charCodeAt(i + 1)) continue;
+    if (REPEATABLE[c] || (c === s.charCodeAt(i + 2) && c === s.charCodeAt(i + 3))) return true;
+  }
+  return false;
+}
+
 function collapse(run: string, intensity: Intensity): string {
-  return run
-    .replace(/(?:\.{3,}|。{2,}|…+)/g, () => {
+  let s = run;
+  if (s.includes('…') || s.includes('...') || s.includes('。。')) {
+    s = s.replace(/(?:\.{3,}|。{2,}|…+)/g, () => {
       intensity.ellipsis++;
       return '…';
-    })
-    .replace(
-      /([!?,.~;:、])\1+|(\p{Script=Han})\2{3,}/gu,
-      (m, p: string | undefined, h: string | undefined) => {
-        if (p) intensity.maxRun = Math.max(intensity.maxRun, m.length);
-        return p ?? `${h}${h}${h}`;
-      },
-    );
+    });
+  }
+  if (!mayRepeat(s)) return s;
+  return s.replace(
+    /([!?,.~;:、])\1+|(\p{Script=Han})\2{3,}/gu,
+    (m, p: string | undefined, h: string | undefined) => {
+      if (p) intensity.maxRun = Math.max(intensity.maxRun, m.length);
+      return p ?? `${h}${h}${h}`;
+    },
+  );
 }
 
 function countPunct(s: string, intensity: Intensity): void {
@@ -243,7 +264,7 @@ export function normalize(input: string, opts: NormalizeOptions = {}): Normalize
     intensity: { exclaim: 0, question: 0, maxRun: 0, ellipsis: 0 },
   };
   cutPieces(analysis, out);
-  out.text = out.pieces.map((p) => p.text).join('');
+  out.text = out.pieces.length === 1 ? (out.pieces[0]?.text ?? '') : out.pieces.map((p) => p.text).join('');
   return out;
 }
 

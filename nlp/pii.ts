@@ -34,6 +34,18 @@ export function idCardChecksumOk(id: string): boolean {
   return CHECK[sum % 11] === id[17]?.toUpperCase();
 }
 
+/** True when `s` has `n` digits in a row, ignoring spaces and hyphens between them (cheap pre-check). */
+function hasDigitRun(s: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= n) return true;
+    } else if (c !== 32 && c !== 45) run = 0;
+  }
+  return false;
+}
+
 /** The Luhn check used by bank card numbers. */
 export function luhnOk(digits: string): boolean {
   let sum = 0;
@@ -61,7 +73,7 @@ export function maskPii(text: string, salt: string): MaskResult {
   };
   // The masks are placed through private-use markers; drop any such characters from the input first.
   let out = /[\uE000\uE001]/.test(text) ? text.replace(/[\uE000\uE001]/g, '') : text;
-  if (/\d{11}/.test(out.replace(/[ -]/g, ''))) {
+  if (hasDigitRun(out, 11)) {
     out = out.replace(ID_CARD, (m) =>
       add('id_card', m.toUpperCase(), `${m.slice(0, 6)}********${m.slice(14).toUpperCase()}`),
     );

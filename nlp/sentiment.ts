@@ -86,9 +86,9 @@ function codes(m: LinearModel): { q: Int8Array; lut: Float32Array } {
   return m.quantized;
 }
 
-/** Polarity and neutrality codes interleaved per bucket: one cache line per feature serves both. */
+/** Polarity (low byte) and neutrality (high byte) codes in one int16 per bucket: one load serves both. */
 interface Interleaved {
-  q: Int8Array;
+  q: Int16Array;
   lutP: Float32Array;
   lutN: Float32Array;
   mask: number;
@@ -103,42 +103,65 @@ function interleaved(m: SentimentModel): Interleaved | null {
   if (m.polarity.bits === m.neutral.bits) {
     const P = codes(m.polarity);
     const N = codes(m.neutral);
-    const q = new Int8Array(P.q.length * 2);
-    for (let j = 0; j < P.q.length; j++) {
-      q[2 * j] = P.q[j] ?? 0;
-      q[2 * j + 1] = N.q[j] ?? 0;
-    }
+    const q = new Int16Array(P.q.length);
+    for (let j = 0; j < P.q.length; j++) q[j] = ((P.q[j] ?? 0) & 0xff) | ((N.q[j] ?? 0) << 8);
     il = { q, lutP: P.lut, lutN: N.lut, mask: (1 << m.polarity.bits) - 1 };
   }
   interleavedCache.set(m, il);
   return il;
 }
 
+/** Per-feature lookup buffers, reused across calls. */
+let polCodes = new Int16Array(1024);
+let neuCodes = new Int16Array(1024);
+
+/**
+ * Look up every feature's codes first, in a loop that does nothing else: the table is megabytes,
+ * the lookups miss the cache, and independent loads let the CPU overlap the misses.
+ */
+function gather(p: Prepared, m: SentimentModel): void {
+  const f = p.features;
+  const n = f.n;
+  if (polCodes.length < n) {
+    polCodes = new Int16Array(n * 2);
+    neuCodes = new Int16Array(n * 2);
+  }
+  const idx = f.idx;
+  const il = interleaved(m);
+  if (il) {
+    const { q, mask } = il;
+    for (let i = 0; i < n; i++) polCodes[i] = q[(idx[i] as number) & mask] as number;
+    for (let i = 0; i < n; i++) {
+      const x = polCodes[i] as number;
+      polCodes[i] = (x << 24) >> 24;
+      neuCodes[i] = x >> 8;
+    }
+    return;
+  }
+  const P = codes(m.polarity).q;
+  const N = codes(m.neutral).q;
+  const pm = (1 << m.polarity.bits) - 1;
+  const nm = (1 << m.neutral.bits) - 1;
+  for (let i = 0; i < n; i++) polCodes[i] = P[(idx[i] as number) & pm] as number;
+  for (let i = 0; i < n; i++) neuCodes[i] = N[(idx[i] as number) & nm] as number;
+}
+
 /** One pass over the features: both logits and the polarity logit attributed to tokens and rule features. */
 function pass(p: Prepared, m: SentimentModel, c: Contributions): { pol: number; neu: number } {
   const { byToken, byRule, countByToken } = c;
-  const il = interleaved(m);
-  const P = codes(m.polarity);
-  const N = codes(m.neutral);
-  const pm = (1 << m.polarity.bits) - 1;
-  const nm = (1 << m.neutral.bits) - 1;
+  gather(p, m);
+  const lutP = codes(m.polarity).lut;
+  const lutN = codes(m.neutral).lut;
   const f = p.features;
+  const { val, owner } = f;
   let pol = m.polarity.bias;
   let neu = m.neutral.bias;
   for (let i = 0; i < f.n; i++) {
-    const h = f.idx[i] as number;
-    const v = f.val[i] as number;
-    let w: number;
-    if (il) {
-      const at = (h & il.mask) * 2;
-      w = (il.lutP[(il.q[at] as number) + 128] as number) * v;
-      neu += (il.lutN[(il.q[at + 1] as number) + 128] as number) * v;
-    } else {
-      w = (P.lut[(P.q[h & pm] as number) + 128] as number) * v;
-      neu += (N.lut[(N.q[h & nm] as number) + 128] as number) * v;
-    }
+    const v = val[i] as number;
+    const w = (lutP[(polCodes[i] as number) + 128] as number) * v;
+    neu += (lutN[(neuCodes[i] as number) + 128] as number) * v;
     pol += w;
-    const o = f.owner[i] as number;
+    const o = owner[i] as number;
     if (o < 0) byRule[-1 - o] = (byRule[-1 - o] as number) + w;
     else {
       byToken[o] = (byToken[o] as number) + w;

@@ -10,9 +10,12 @@ export interface SimHashOptions {
   shingle?: number;
 }
 
-/** Letters and digits only: code units of CJK, Latin letters and digits (fast path, no regex). */
+let codeBuf = new Uint16Array(1024);
+
+/** Letters and digits only: code units of CJK, Latin letters and digits (fast path, no regex). Reuses a buffer. */
 function contentCodes(text: string): Uint16Array {
-  const out = new Uint16Array(text.length);
+  if (codeBuf.length < text.length) codeBuf = new Uint16Array(text.length * 2);
+  const out = codeBuf;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -43,6 +46,9 @@ function flush(packed: Uint32Array, ones: Int32Array): void {
   }
 }
 
+const ones = new Int32Array(64);
+const packed = new Uint32Array(16);
+
 /**
  * The SimHash of a text as a signed 64-bit bigint (fits PostgreSQL `bigint`). Bit votes are counted
  * four at a time in byte lanes (`(h >>> b) & 0x01010101`), flushed before a lane can overflow.
@@ -50,8 +56,7 @@ function flush(packed: Uint32Array, ones: Int32Array): void {
 export function simhash(text: string, opts: SimHashOptions = {}): bigint {
   const size = opts.shingle ?? 3;
   const s = contentCodes(text);
-  const ones = new Int32Array(64);
-  const packed = new Uint32Array(16);
+  ones.fill(0);
   const n = Math.max(1, s.length - size + 1);
   let pending = 0;
   for (let i = 0; i < n; i++) {
