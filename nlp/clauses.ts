@@ -1,4 +1,4 @@
-import { CONCESSIVE, CONTRAST } from './lexicon/sentiment-words.ts';
+import { CONCESSIVE, CONTRAST, FIRST_CHAR, FIRST_CONTRAST } from './lexicon/sentiment-words.ts';
 import type { Token } from './segment.ts';
 
 /** A clause: a run of tokens between clause punctuation, with the weight contrast rules gave it. */
@@ -41,7 +41,7 @@ export function splitClauses(tokens: readonly Token[]): Clause[] {
       close(i + 1);
       continue;
     }
-    if (t.kind !== 'word') continue;
+    if (t.kind !== 'word' || !((FIRST_CHAR[t.text.charCodeAt(0)] ?? 0) & FIRST_CONTRAST)) continue;
     if (CONTRAST.has(t.text)) {
       if (i > cur.from) close(i);
       for (let k = lastContrast; k < clauses.length; k++) {

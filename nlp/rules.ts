@@ -3,6 +3,9 @@ import {
   DEGREE,
   EMOJI_POLARITY,
   ESCALATION_WORDS,
+  FIRST_CHAR,
+  FIRST_DEGREE,
+  FIRST_NEGATOR,
   NEGATIVE_WORDS,
   NEGATORS,
   POLITE_COMPLAINT_PATTERNS,
@@ -95,8 +98,10 @@ function scoreWord(tokens: readonly Token[], j: number, from: number, e: Entry):
   let seenDegree = false;
   for (let k = j - 1; k >= Math.max(from, j - NEGATION_SCOPE); k--) {
     const t = tokens[k]?.text ?? '';
+    // Words whose first character starts no lexicon word, degree adverb or negator play no part.
+    if (!FIRST[t.charCodeAt(0)]) continue;
     if (entryOf(t)) break;
-    const d = DEGREE.get(t);
+    const d = (FIRST_CHAR[t.charCodeAt(0)] ?? 0) & FIRST_DEGREE ? DEGREE.get(t) : undefined;
     if (d !== undefined) {
       degree *= d;
       seenDegree = true;
@@ -119,7 +124,8 @@ function negationScope(tokens: readonly Token[], clauses: readonly Clause[]): Ui
     for (let i = c.from; i < c.to; i++) {
       const t = tokens[i];
       if (t?.kind !== 'word') continue;
-      if (NEGATORS.has(t.text)) left = NEGATION_SCOPE;
+      if ((FIRST_CHAR[t.text.charCodeAt(0)] ?? 0) & FIRST_NEGATOR && NEGATORS.has(t.text))
+        left = NEGATION_SCOPE;
       else if (left > 0) {
         flags[i] = 1;
         left--;

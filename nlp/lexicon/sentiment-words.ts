@@ -158,3 +158,19 @@ export const EMOJI_POLARITY: ReadonlyMap<string, number> = new Map([
   ['😔', -0.8],
   ['😰', -0.8],
 ]);
+
+/** {@link FIRST_CHAR} bit: some negator starts with the code unit. */
+export const FIRST_NEGATOR = 1;
+/** {@link FIRST_CHAR} bit: some degree adverb starts with the code unit. */
+export const FIRST_DEGREE = 2;
+/** {@link FIRST_CHAR} bit: some contrast or concessive word starts with the code unit. */
+export const FIRST_CONTRAST = 4;
+
+/** Bit flags by first code unit, so most words skip the Set lookups (a word's first code unit must match). */
+export const FIRST_CHAR = new Uint8Array(0x10000);
+const flag = (words: Iterable<string>, bit: number): void => {
+  for (const w of words) FIRST_CHAR[w.charCodeAt(0)] = (FIRST_CHAR[w.charCodeAt(0)] ?? 0) | bit;
+};
+flag(NEGATORS, FIRST_NEGATOR);
+flag(DEGREE.keys(), FIRST_DEGREE);
+flag([...CONTRAST, ...CONCESSIVE], FIRST_CONTRAST);
