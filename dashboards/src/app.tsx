@@ -49,6 +49,15 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
+/**
+ * One view. Its component is picked once per mount: switching from the lazy wrapper to the loaded
+ * component on a later render would remount the view and lose what the user typed.
+ */
+function ViewHost({ id }: { id: ViewId }) {
+  const [View] = useState(() => loaded[id] ?? lazyViews[id]);
+  return <View />;
+}
+
 /** Signed-in part: the view in the URL, if the role may see it. */
 function Routed() {
   const { user } = useSession();
@@ -75,12 +84,11 @@ function Routed() {
       </Layout>
     );
   }
-  const View = loaded[first] ?? lazyViews[first];
   return (
     <StreamProvider>
       <Layout active={first}>
         <Suspense fallback={<Loading />}>
-          <View />
+          <ViewHost key={first} id={first} />
         </Suspense>
       </Layout>
     </StreamProvider>

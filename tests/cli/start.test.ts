@@ -53,7 +53,7 @@ describe('koubei start', () => {
     const pid = redisPid(join(cwd, 'data'));
     expect(pid).toBeGreaterThan(0);
     app.child.kill('SIGINT');
-    expect(await app.exited).toBe(0);
+    expect(await app.exited, app.output()).toBe(0);
     expect(isProcessAlive(pid ?? 0)).toBe(false);
 
     // Data survives: the admin exists, so the second run prints no password.
@@ -61,7 +61,7 @@ describe('koubei start', () => {
     await again.waitFor(/Dashboard:/);
     expect(again.output()).toContain('an admin exists already');
     again.child.kill('SIGTERM');
-    expect(await again.exited).toBe(0);
+    expect(await again.exited, again.output()).toBe(0);
   });
 
   it('exits 2 with the field and the fix for an invalid config file, without a stack trace', async () => {
@@ -99,6 +99,6 @@ describe('koubei start', () => {
     expect((body.checks as Record<string, { detail?: string }>).database?.detail).toMatch(/unreachable/);
     expect(app.child.exitCode).toBeNull();
     app.child.kill('SIGTERM');
-    expect(await app.exited).toBe(0);
+    expect(await app.exited, app.output()).toBe(0);
   });
 });

@@ -27,7 +27,6 @@ describe('mention explorer', () => {
     await page.fill('[data-testid=explorer-filters] input[name=q]', '宽带');
     await page.selectOption('[data-testid=explorer-filters] select[name=sentiment]', 'neg');
     await page.click('[data-testid=explorer-filters] button[type=submit]');
-    console.log('DEBUG url', page.url(), await page.inputValue('[data-testid=explorer-filters] input[name=q]'));
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '宽带');
     await page.waitForSelector(`[data-mention-id="${target}"]`);
     const texts = await page.$$eval('[data-testid=results] [data-testid=mention-card] .mention-text', (ps) =>

@@ -70,6 +70,8 @@ describe('brand overview', () => {
       category: 'broadband',
     });
     const other = await env.page('viewer');
+    // Leave the landing page after sign-in, so none of its requests answers below.
+    await other.goto('about:blank');
     const otherAnswer = other.waitForResponse((r) => r.url().includes('/api/v1/analytics/overview'));
     await other.goto(url.toString());
     const sent = new URL((await otherAnswer).url()).searchParams;

@@ -16,10 +16,6 @@ function crawled(externalId: string, text: string) {
   };
 }
 
-// TEMP-DEBUG: remove once the API serialises bigint
-(BigInt.prototype as unknown as { toJSON(): string }).toJSON = function () {
-  return String(this);
-};
 describe('PR triage inbox: the full flow', () => {
   let env: DashboardEnv;
   beforeAll(async () => {
@@ -51,10 +47,6 @@ describe('PR triage inbox: the full flow', () => {
     expect(await row.locator('[data-testid=countdown]').getAttribute('data-urgency')).toBe('ok');
     const slaBefore = await page.getAttribute('[data-testid=sla-met]', 'data-value');
 
-    page.on('response', async (r) => {
-      if (r.url().includes('/api/v1/cases/') && r.status() >= 400)
-        console.log('DEBUG', r.url(), r.status(), await r.text());
-    });
     // j selects the first case; c claims it.
     await page.keyboard.press('j');
     await page.waitForSelector('[data-testid=case-detail]');

@@ -58,6 +58,12 @@ describe('the pipeline as `koubei start` wires it', () => {
     expect(mentions.body.items).toHaveLength(1);
     expect(mentions.body.items[0]?.text).toContain('138****5678');
     expect(mentions.body.items[0]?.text).not.toContain('13812345678');
+    // The case detail shows the analyzed mention without its internal fields.
+    const detail = await client.get<{ mentions: Record<string, unknown>[] }>(`/api/v1/cases/${c?.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.mentions[0]?.text).toContain('138****5678');
+    for (const key of ['piiHashes', 'simhash', 'tokens', 'raw'])
+      expect(detail.body.mentions[0]).not.toHaveProperty(key);
     // The analyze stage keeps the rollups the overview reads up to date.
     type Overview = { totals: { total: number; neg: number } };
     const overview = await client.get<Overview>('/api/v1/analytics/overview');
