@@ -160,12 +160,12 @@ export function ImpactView({ v }: { v: Impact }) {
       <p className="muted">
         {t('campaign.window', {
           from: formatDate(lang, w.campaign.from),
-          to: formatDate(lang, w.campaign.to),
+          to: lastDay(lang, w.campaign.to),
         })}{' '}
         ·{' '}
         {t('campaign.baseline', {
           from: formatDate(lang, w.baseline.from),
-          to: formatDate(lang, w.baseline.to),
+          to: lastDay(lang, w.baseline.to),
         })}{' '}
         · {t('campaign.vs', { names: v.impact.competitors.join('、') })}
       </p>
