@@ -51,6 +51,25 @@ export interface Token {
 }
 
 const PUNCT = /^[\p{P}\p{S}\s]+$/u;
+/** Class of single-character tokens, filled on first sight: 0 unknown, 1 word, 2 punctuation, 3 whitespace. */
+const CHAR_CLASS = new Uint8Array(0x10000);
+
+function classify(w: string): number {
+  if (w.trim() === '') return 3;
+  return PUNCT.test(w) ? 2 : 1;
+}
+
+/** Token class of a non-Han jieba token (whitespace is dropped). */
+function classOf(w: string): number {
+  if (w.length !== 1) return classify(w);
+  const c = w.charCodeAt(0);
+  let k = CHAR_CLASS[c] ?? 0;
+  if (k === 0) {
+    k = classify(w);
+    CHAR_CLASS[c] = k;
+  }
+  return k;
+}
 
 /** Segment a normalized text: plain runs through jieba, special pieces kept whole. */
 export function tokenize(norm: Normalized): Token[] {
@@ -67,7 +86,10 @@ export function tokenize(norm: Normalized): Token[] {
       const c = w.charCodeAt(0);
       // Han characters are words; only other tokens need the (slower) punctuation test.
       if (c >= 0x3400 && c <= 0x9fff) out.push({ text: w, kind: 'word', start: pos });
-      else if (w.trim() !== '') out.push({ text: w, kind: PUNCT.test(w) ? 'punct' : 'word', start: pos });
+      else {
+        const k = classOf(w);
+        if (k !== 3) out.push({ text: w, kind: k === 2 ? 'punct' : 'word', start: pos });
+      }
       pos += w.length;
     }
   }
