@@ -1,7 +1,7 @@
 /**
- * Profile analyze() on typical 140-character posts: prints throughput per CPU-second and, with
- * `--stages`, the time spent in each stage. Run under `node --cpu-prof` for a full profile:
- *   node --import tsx scripts/nlp-profile.ts [--n 20000] [--stages]
+ * Profile analyze() on typical 140-character posts (as bench/groups/nlp.ts builds them): prints the
+ * throughput per CPU-second of each round. Run under `node --cpu-prof` for a full profile:
+ *   node --cpu-prof --import tsx scripts/nlp-profile.ts [--n 20000] [--rounds 3]
  */
 import { parseArgs } from 'node:util';
 import { defaultAnalyzer, readTelecomRows } from '../nlp/index.ts';
