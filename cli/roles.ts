@@ -1,7 +1,13 @@
 import { type ApiDeps, startApiServer } from '../api/index.ts';
 import { type Config, type Logger, TransientError } from '../core/index.ts';
 import { type RunningReplicas, runDemoReplicas, startCrawlScheduler } from '../crawler/index.ts';
-import { createCaseService, createQueues, startPipeline } from '../workers/index.ts';
+import {
+  createCaseService,
+  createQueues,
+  effectiveConfig,
+  startPipeline,
+  watchSettings,
+} from '../workers/index.ts';
 import { demoSources } from './demo-sources.ts';
 import { banner, ensureFirstAdmin } from './first-run.ts';
 import type { Runtime } from './runtime.ts';
@@ -75,7 +81,23 @@ export async function startRoles(
     logger.info({ url }, 'api listening');
   }
   const ready = rt.database.then(async (handle) => {
-    deps.cases = createCaseService({ config, logger, db: handle.db, queues });
+    // The case service follows admins' settings changes (SLA policy, routing) like the pipeline.
+    const caseDeps = {
+      config: await effectiveConfig(handle.db, config, logger),
+      logger,
+      db: handle.db,
+      queues,
+    };
+    const settings = watchSettings({
+      db: handle.db,
+      base: config,
+      logger,
+      apply: (next) => {
+        caseDeps.config = next;
+      },
+    });
+    rt.shutdown.add('settings-watch', () => settings.stop());
+    deps.cases = createCaseService(caseDeps);
     if (roles.includes('worker')) {
       const pipeline = await startPipeline({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix });
       rt.shutdown.add('pipeline', () => pipeline.stop());

@@ -32,3 +32,4 @@ export {
   type SuggestedTemplate,
 } from './templates.ts';
 export * from './types.ts';
+export { effectiveConfig, type WatchSettingsOptions, watchSettings } from './live-settings.ts';

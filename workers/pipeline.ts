@@ -1,5 +1,6 @@
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { effectiveConfig, watchSettings } from './live-settings.ts';
 import { type Config, createRedisConnection, type Logger, piiSalt as corePiiSalt } from '../core/index.ts';
 import { type Analyzer, createAnalyzer } from '../nlp/index.ts';
 import type { Db } from '../store/index.ts';
@@ -34,6 +35,8 @@ export interface PipelineOptions {
   batchSize?: number;
   /** Near-duplicate window in hours. Default 72. */
   clusterWindowHours?: number;
+  /** How often admins' settings changes are picked up, in milliseconds. Default 5000. */
+  settingsIntervalMs?: number;
   /** A job whose worker died is retried after this lock expires (ms). Default 30,000. */
   lockDurationMs?: number;
   /** How often stalled jobs are looked for (ms). Default 30,000. */
@@ -101,9 +104,19 @@ function startWorker(
   return { worker, connection };
 }
 
+/** Switch a running pipeline to new settings; a brand change needs a new analyzer. */
+function applySettings(ctx: StageContext, next: Config, ownAnalyzer: boolean): void {
+  const brandsChanged = JSON.stringify(next.brands) !== JSON.stringify(ctx.config.brands);
+  ctx.config = next;
+  if (!brandsChanged) return;
+  if (ownAnalyzer) ctx.analyzer = createAnalyzer({ brands: next.brands, piiSalt: ctx.piiSalt });
+  ctx.ownBrands = new Set(next.brands.filter((b) => b.own).map((b) => b.name));
+}
+
 /** Start BullMQ workers for the given roles on one Redis and database. */
 export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
-  const { config, logger, db } = opts;
+  const { logger, db } = opts;
+  const config = await effectiveConfig(db, opts.config, logger);
   const piiSalt = opts.piiSalt ?? corePiiSalt(config);
   const queues = createQueues({
     redisUrl: opts.redisUrl,
@@ -131,6 +144,13 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     const added = await reconcileSlaTimers(db, queues, config.sla);
     if (added) logger.info({ added }, 'SLA timers restored from the database');
   }
+  const settings = watchSettings({
+    db,
+    base: opts.config,
+    logger,
+    ...(opts.settingsIntervalMs ? { intervalMs: opts.settingsIntervalMs } : {}),
+    apply: (next) => applySettings(ctx, next, opts.analyzer === undefined),
+  });
   const running = roles.map((r) => startWorker(ctx, opts, r));
   await Promise.all(running.map((r) => r.worker.waitUntilReady()));
   logger.info({ roles, prefix: queues.prefix }, 'pipeline workers started');
@@ -139,6 +159,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     queues,
     stop() {
       stopping ??= (async () => {
+        await settings.stop();
         await Promise.all(running.map((r) => r.worker.close()));
         await Promise.all(running.map((r) => r.connection.quit().catch(() => r.connection.disconnect())));
         await queues.close();
