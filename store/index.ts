@@ -16,6 +16,7 @@ export * from './queries/record-source-session.ts';
 export * from './queries/list-source-sessions.ts';
 export * from './queries/quarantine-response.ts';
 export * from './queries/apply-mention-rollup.ts';
+export * from './queries/apply-rollup-hours.ts';
 export * from './queries/correct-mention.ts';
 export * from './queries/create-api-key.ts';
 export * from './queries/create-campaign.ts';

@@ -2,7 +2,6 @@ import type { Job } from 'bullmq';
 import { ValidationError } from '../core/index.ts';
 import type { Analysis } from '../nlp/index.ts';
 import {
-  applyMentionRollup,
   findMentionsByExternalIds,
   getMentionsByIds,
   type MentionAnalysisRow,
@@ -11,6 +10,7 @@ import {
   saveMentionAnalyses,
 } from '../store/index.ts';
 import type { ClusterInput } from './clusters.ts';
+import { markRollupHours } from './rollups.ts';
 import { isRouteCandidate, type StageContext } from './context.ts';
 import { digestKeys, jobId } from './job-ids.ts';
 import type { MentionIdsJobData } from './types.ts';
@@ -123,10 +123,11 @@ export async function processAnalyze(
     toRow(m, analyses[i] as Analysis, cluster[i] ?? m.id, parent[i] ?? null),
   );
   await saveMentionAnalyses(ctx.db, results);
-  // Every id, not just `todo`: a retry after a crash between these two writes must still roll up.
-  await applyMentionRollup(
-    ctx.db,
-    rows.map((m) => m.id),
+  // Every row, not just `todo`: a retry after a crash between these two writes must still roll up.
+  await markRollupHours(
+    ctx.queues.redis,
+    ctx.queues.prefix,
+    rows.map((m) => m.publishedAt),
   );
   const fresh = new Map(results.map((r) => [r.id, r]));
   const candidates = rows

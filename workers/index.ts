@@ -33,3 +33,4 @@ export {
 } from './templates.ts';
 export * from './types.ts';
 export { effectiveConfig, type WatchSettingsOptions, watchSettings } from './live-settings.ts';
+export { markRollupHours, type RollupFlusherOptions, rollupDirtyKey, startRollupFlusher } from './rollups.ts';

@@ -12,6 +12,7 @@ import { processIngest } from './ingest.ts';
 import { processNotify } from './notify-worker.ts';
 
 import { createQueues, type Queues } from './queues.ts';
+import { startRollupFlusher } from './rollups.ts';
 import { processRoute } from './route.ts';
 import { processSlaTimer } from './sla-worker.ts';
 import { reconcileSlaTimers } from './sla-timers.ts';
@@ -152,6 +153,9 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     apply: (next) => applySettings(ctx, next, opts.analyzer === undefined),
   });
   const running = roles.map((r) => startWorker(ctx, opts, r));
+  const rollups = roles.includes('analyze')
+    ? startRollupFlusher({ db, redis: queues.redis, prefix: queues.prefix, logger })
+    : null;
   await Promise.all(running.map((r) => r.worker.waitUntilReady()));
   logger.info({ roles, prefix: queues.prefix }, 'pipeline workers started');
   let stopping: Promise<void> | undefined;
@@ -161,6 +165,7 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
       stopping ??= (async () => {
         await settings.stop();
         await Promise.all(running.map((r) => r.worker.close()));
+        await rollups?.stop();
         await Promise.all(running.map((r) => r.connection.quit().catch(() => r.connection.disconnect())));
         await queues.close();
         logger.info('pipeline workers stopped');

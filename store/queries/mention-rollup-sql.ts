@@ -50,3 +50,8 @@ export const ALL_MENTIONS = sql`mentions m`;
 export const ALL_HOURLY = sql`mention_rollups_hourly h`;
 
 export const ROLLUP_LOCK = sql`select pg_advisory_xact_lock(727274100)`;
+
+/** `{a,b,c}`: a PostgreSQL array literal of values that need no quoting (ISO times, dates, integers). */
+export function arrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.join(',')}}`;
+}
