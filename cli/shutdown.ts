@@ -55,5 +55,12 @@ export class Shutdown {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // A bug must not leave the private redis-server behind: log it, stop cleanly, exit 1.
+    const onFatal = (err: unknown) => {
+      this.logger.fatal({ err }, 'unexpected error; shutting down');
+      void this.run('fatal error').then(() => exit(1));
+    };
+    process.on('uncaughtException', onFatal);
+    process.on('unhandledRejection', onFatal);
   }
 }
