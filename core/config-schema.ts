@@ -170,7 +170,7 @@ export const channelSchema = z.strictObject({
   id: nonEmpty,
   /** Message format. */
   kind: z.enum(CHANNEL_KINDS),
-  /** Webhook URL (or `smtp://` URL for email). */
+  /** Webhook URL, or for email `smtp://[user:pass@]host[:port]?from=addr` (`smtps://` for TLS). */
   url: z.string().min(1),
   /** HMAC secret (webhook, DingTalk, Feishu signing). Prefer an `env:NAME` reference. Default none. */
   secret: z.string().optional(),

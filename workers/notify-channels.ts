@@ -95,7 +95,7 @@ function withQuery(url: string, params: Record<string, string>): string {
   return u.toString();
 }
 
-/** Build the request for a channel; throws UnrecoverableError for email (not supported). */
+/** Build the HTTP request for a channel (email goes through notify-smtp.ts). */
 export function channelRequest(ch: ChannelConfig, n: Notification, now = Date.now()): ChannelRequest {
   const json = { 'content-type': 'application/json' };
   switch (ch.kind) {
@@ -135,7 +135,7 @@ export function channelRequest(ch: ChannelConfig, n: Notification, now = Date.no
     }
     default:
       throw new UnrecoverableError(
-        `channel ${ch.id}: ${ch.kind} delivery is not supported (no SMTP client installed)`,
+        `channel ${ch.id}: ${ch.kind} is not an HTTP channel (email is sent by sendEmail)`,
       );
   }
 }

@@ -4,6 +4,7 @@ import { claimNotification, finishNotification } from '../store/index.ts';
 import type { CaseDeps } from './context.ts';
 import { jobId } from './job-ids.ts';
 import { sendToChannel } from './notify-channels.ts';
+import { sendEmail } from './notify-smtp.ts';
 import type { Notification, NotifyJobData } from './types.ts';
 
 /**
@@ -31,15 +32,9 @@ async function send(deps: CaseDeps, n: Notification, channelId: string): Promise
   const channel = deps.config.notifications.channels.find((c) => c.id === channelId);
   if (!channel) throw new UnrecoverableError(`unknown notification channel ${channelId}`);
   const dedupeKey = `${n.key}|${channel.id}`;
-  if (channel.kind === 'email') {
-    if (await claimNotification(deps.db, { dedupeKey, channelId, event: n.event })) {
-      await finishNotification(deps.db, dedupeKey, 'skipped', 'email delivery is not supported');
-    }
-    return { sent: false };
-  }
   if (!(await claimNotification(deps.db, { dedupeKey, channelId, event: n.event }))) return { sent: false };
   try {
-    await sendToChannel(channel, n);
+    await (channel.kind === 'email' ? sendEmail(channel, n) : sendToChannel(channel, n));
   } catch (err) {
     await finishNotification(deps.db, dedupeKey, 'failed', (err as Error).message).catch(() => {});
     throw err;

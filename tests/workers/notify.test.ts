@@ -147,7 +147,9 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
             .where(eq(notifications.dedupeKey, `${key}|mail`))
         )[0],
     );
-    expect(mail.status).toBe('skipped');
+    // An email channel without a sender address cannot work: it fails at once, with the reason.
+    expect(mail.status).toBe('failed');
+    expect(mail.lastError).toMatch(/from=addr/);
     // A second send job for a channel that already has it sends nothing.
     await pipeline.queues.notify.add(
       'send',
