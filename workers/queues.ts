@@ -146,8 +146,12 @@ export function createQueues(opts: CreateQueuesOptions): Queues {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: { age: 30 * 24 * 3600 },
   };
-  const make = <T>(name: QueueName) =>
-    new Queue<T>(name, { connection: redis, prefix, defaultJobOptions: jobOptions });
+  const make = <T>(name: QueueName) => {
+    const queue = new Queue<T>(name, { connection: redis, prefix, defaultJobOptions: jobOptions });
+    // Without a listener an 'error' (e.g. Redis closing during shutdown) would crash the process.
+    queue.on('error', (err) => logger.warn({ queue: name, err: err.message }, 'queue error'));
+    return queue;
+  };
   const q = {
     ingest: make<IngestJobData>('ingest'),
     analyze: make<MentionIdsJobData>('analyze'),

@@ -68,6 +68,7 @@ export async function startCrawlScheduler(opts: CrawlSchedulerOptions): Promise<
   const connection = createRedisConnection(opts.redisUrl, { name: 'koubei-crawl', logger });
   await scheduleCrawls({ connection, prefix, sources });
   const queue = new Queue<CrawlJobData>(CRAWL_QUEUE, { connection, prefix });
+  queue.on('error', (err) => logger.warn({ err: err.message }, 'crawl queue error'));
   const workerConnection =
     opts.work === false
       ? undefined

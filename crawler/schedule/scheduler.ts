@@ -44,6 +44,7 @@ export async function scheduleCrawls(opts: ScheduleCrawlsOptions): Promise<Sched
     connection: opts.connection,
     prefix: opts.prefix ?? 'koubei',
   });
+  queue.on('error', () => {}); // the calls below reject with the same error
   try {
     const wanted = new Map<string, { source: SourceConfig; target: string }>();
     for (const source of opts.sources.filter((s) => s.enabled)) {

@@ -67,6 +67,7 @@ export function startCrawlWorker(opts: CrawlWorkerOptions): Worker<CrawlJobData,
     prefix: opts.prefix ?? 'koubei',
     concurrency: opts.concurrency ?? 2,
   });
+  worker.on('error', (err) => logger.warn({ err: err.message }, 'crawl worker error'));
   worker.on('failed', (job, err) =>
     logger.warn({ sourceId: job?.data.sourceId, err: err.message }, 'crawl job failed'),
   );
