@@ -23,6 +23,8 @@ export interface StartRolesOptions {
   out?: NodeJS.WritableStream;
   /** API port override (tests pass 0). Default `config.env.PORT`. */
   port?: number;
+  /** The built dashboard to serve at `/`. Default `dashboards/dist`. */
+  dashboardDir?: string;
 }
 
 /** What the started roles expose (the test harness uses it). */
@@ -67,6 +69,7 @@ export async function startRoles(
     logger,
     readiness: rt.readiness,
     queues,
+    ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}),
     db: () => {
       const h = rt.currentDb();
       if (!h) throw new TransientError('The database is not available yet');

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   roles?: RoleName[];
   /** Start seeded replica sites and point the sources at them. Default false. */
   replicas?: boolean | { seed?: number; now?: Date };
+  /** The dashboard build to serve. Default: the API's default (`dashboards/dist`). */
+  dashboardDir?: string;
   /** Extra config file content (merged over the defaults). */
   file?: Partial<FileConfig> | Record<string, unknown>;
 }
@@ -73,7 +75,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       currentDb: () => db,
     },
     opts.roles ?? ['api', 'worker'],
-    { prefix, port: 0 },
+    { prefix, port: 0, ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) },
   );
   await roles.ready;
   return {
