@@ -27,7 +27,14 @@ export function demoSources(baseUrls: Record<SourceKind, string>, intervalSecond
       boards: Object.keys(DISCUZ_FORUMS),
       queries: [],
     },
-    { id: 'demo-heimao', kind: 'heimao', baseUrl: baseUrls.heimao, queries: DEMO_QUERIES },
+    {
+      id: 'demo-heimao',
+      kind: 'heimao',
+      baseUrl: baseUrls.heimao,
+      queries: DEMO_QUERIES,
+      // Keyword search needs a signed-in Sina cookie, as on the real site; the replica takes any.
+      accounts: [{ id: 'demo-visitor', cookies: 'SUB=_2AkMdemo' }],
+    },
     { id: 'demo-appstore', kind: 'appstore', baseUrl: baseUrls.appstore, appIds: Object.values(APP_IDS) },
     { id: 'demo-rss', kind: 'rss', baseUrl: baseUrls.rss, feeds: [...RSS_FEEDS] },
   ];
