@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisConnection } from '../../core/index.ts';
+import { createRedisConnection, sourceSchema } from '../../core/index.ts';
 import {
   auditLog,
   mentions,
@@ -13,26 +13,9 @@ import {
 import { testRedisUrl } from '../helpers/redis.ts';
 import { seedMentions, startTestApi, type TestApi } from './helpers.ts';
 
-const source = (id: string) => ({
-  id,
-  kind: 'weibo' as const,
-  baseUrl: 'https://m.weibo.cn',
-  queries: ['联通'],
-  boards: [],
-  appIds: [],
-  feeds: [],
-  intervalSeconds: 300,
-  enabled: true,
-  replica: false,
-  respectRobotsTxt: true,
-  maxPagesPerRun: 10,
-  maxRequestsPerMinute: 30,
-  maxConcurrency: 2,
-  maxBodyBytes: 5_242_880,
-  accounts: [],
-  proxyUrls: [],
-  browser: false,
-});
+// Every other field takes the config schema's default.
+const source = (id: string) =>
+  sourceSchema.parse({ id, kind: 'weibo', baseUrl: 'https://m.weibo.cn', queries: ['联通'] });
 
 describe('campaigns, sources, dead letters and the live stream', () => {
   let api: TestApi;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../core/index.ts';
+import { ROLES, sourceSchema } from '../../core/index.ts';
 import { syncSources } from '../../store/index.ts';
 import { type Client, seedCase, seedMentions, startTestApi, type TestApi } from './helpers.ts';
 import { campaignBody, ENTRIES, type Entry, ids } from './role-matrix-entries.ts';
@@ -15,26 +15,7 @@ describe('role matrix: every route with every role and without auth', () => {
     ids.case = seeded.caseId;
     ids.user = api.userIds.viewer;
     await syncSources(api.db, [
-      {
-        id: 'weibo-main',
-        kind: 'weibo',
-        baseUrl: 'https://m.weibo.cn',
-        queries: [],
-        boards: [],
-        appIds: [],
-        feeds: [],
-        intervalSeconds: 300,
-        enabled: true,
-        replica: false,
-        respectRobotsTxt: true,
-        maxPagesPerRun: 10,
-        maxRequestsPerMinute: 30,
-        maxConcurrency: 2,
-        maxBodyBytes: 5_242_880,
-        accounts: [],
-        proxyUrls: [],
-        browser: false,
-      },
+      sourceSchema.parse({ id: 'weibo-main', kind: 'weibo', baseUrl: 'https://m.weibo.cn' }),
     ]);
     const admin = await api.as('admin');
     const c = await admin.json<{ id: number }>('POST', '/api/v1/campaigns', campaignBody());
