@@ -74,7 +74,7 @@ describe('campaign impact of a replica campaign scenario', () => {
     }, 90_000);
   }
 
-  it('shows a positive volume lift with its confidence interval, as the API computed it', async () => {
+  it('shows positive lifts with their confidence intervals, as the API computed them', async () => {
     await crawlEverything();
     const campaign = await createCampaign(
       app.db.db,
@@ -98,8 +98,14 @@ describe('campaign impact of a replica campaign scenario', () => {
     await page.waitForSelector('[data-testid=nav]', { state: 'attached' });
     const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/campaigns/${campaign.id}/impact`));
     await page.goto(`${app.url}/campaigns/${campaign.id}`);
-    const report = (await (await answer).json()) as { lift: { volume: Did } };
+    const report = (await (await answer).json()) as { lift: { volume: Did; netSentiment: Did } };
     await page.waitForSelector('[data-testid=lift-volume][data-value]');
+    const nss = report.lift.netSentiment;
+    expect(nss.ciLow).toBeGreaterThan(0); // the wave is mostly positive; competitors are not
+    expect(Number(await page.getAttribute('[data-testid=lift-nss]', 'data-value'))).toBeCloseTo(
+      (nss.estimate ?? Number.NaN) * 100,
+      6,
+    );
     const volume = report.lift.volume;
     expect(volume.estimate).toBeGreaterThan(0);
     expect(volume.ciLow).toBeGreaterThan(0); // significant: the interval excludes no lift

@@ -6,7 +6,7 @@ import { type RunningReplicas, startReplicas } from '../../crawler/index.ts';
 import { type RoleName, type StartedRoles, startRoles } from '../../cli/roles.ts';
 import { Shutdown } from '../../cli/shutdown.ts';
 import { demoSources } from '../../cli/demo-sources.ts';
-import type { DbKind } from '../../store/index.ts';
+import { type DbKind, syncBrands, syncSources } from '../../store/index.ts';
 import { createTestDb, type TestDb } from './db.ts';
 import { testRedisUrl, uniquePrefix } from './redis.ts';
 
@@ -60,6 +60,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   });
   const logger = silentLogger();
   const db = await createTestDb(opts.kind ?? 'pglite');
+  // As the runtime does once the database is up (cli/runtime.ts).
+  await syncBrands(db.db, config.brands);
+  await syncSources(db.db, config.sources);
   const readiness = new Readiness();
   readiness.set('database', () => db.ping());
   const shutdown = new Shutdown(logger);
