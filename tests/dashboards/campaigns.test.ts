@@ -37,6 +37,8 @@ describe('campaign impact', () => {
 
   it('shows the lift vs competitors with its confidence interval, as the API computed it', async () => {
     const page = await env.page('marketing');
+    // Leave the landing page after sign-in (it may load a campaign), so its answer is not the one below.
+    await page.goto('about:blank');
     const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/campaigns/${id}/impact`));
     await page.goto(`${env.url}/campaigns/${id}`);
     const report = (await (await answer).json()) as { lift: { netSentiment: Did; volume: Did } };

@@ -30,6 +30,7 @@ describe('brand overview', () => {
 
   it('draws every chart with data, and the volume chart shows what the API returned', async () => {
     const page = await env.page('brand_manager');
+    await page.goto('about:blank'); // leave the landing page, whose requests would answer below
     const apiAnswer = page.waitForResponse((r) => r.url().includes('/api/v1/analytics/overview'));
     await page.goto(`${env.url}/overview?range=30d&brand=all`);
     const body = (await (await apiAnswer).json()) as {
