@@ -1,5 +1,6 @@
 import type { BrandConfig, Config } from '../../core/index.ts';
-import { type Db, getSettings, listBrands, putSetting, syncBrands } from '../../store/index.ts';
+import { type Db, getSettings, putSetting, syncBrands } from '../../store/index.ts';
+import { effectiveConfig as runningConfig } from '../../workers/index.ts';
 import type { AuthContext } from './auth-service.ts';
 
 /** Settings keys admins edit; each overrides the config file's section of the same name. */
@@ -15,18 +16,18 @@ function maskChannels(channels: Channel[]): Channel[] {
   return channels.map((c) => (c.secret ? { ...c, secret: SECRET_MASK } : c));
 }
 
-/** The effective configuration: admin settings over the config file (secrets masked). */
+/**
+ * The effective configuration, as the pipeline runs it (workers' `effectiveConfig`: admin settings
+ * over the config file, validated), with channel secrets masked and the overridden sections named.
+ */
 export async function effectiveConfig(db: Db, config: Config) {
-  const s = await getSettings(db);
-  const brands = await listBrands(db);
-  const notifications =
-    (s.get('notifications') as { channels: Channel[] } | undefined) ?? config.notifications;
+  const [stored, eff] = await Promise.all([getSettings(db), runningConfig(db, config)]);
   return {
-    brands: brands.length ? brands : config.brands,
-    sla: (s.get('sla') as Record<string, unknown> | undefined) ?? config.sla,
-    routing: (s.get('routing') as Record<string, unknown> | undefined) ?? config.routing,
-    notifications: { channels: maskChannels(notifications.channels as Channel[]) },
-    overridden: SETTING_KEYS.filter((k) => s.has(k)),
+    brands: eff.brands,
+    sla: eff.sla,
+    routing: eff.routing,
+    notifications: { channels: maskChannels(eff.notifications.channels as Channel[]) },
+    overridden: SETTING_KEYS.filter((k) => stored.has(k)),
   };
 }
 
