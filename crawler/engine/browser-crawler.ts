@@ -1,6 +1,6 @@
 import {
   type Configuration,
-  PlaywrightCrawler,
+  type PlaywrightCrawler,
   type PlaywrightCrawlingContext,
   ProxyConfiguration,
   type RequestQueue,
@@ -19,6 +19,7 @@ import {
   skipped,
 } from './http-crawler.ts';
 import type { FetchedPage } from './types.ts';
+import { WarmPagePlaywrightCrawler } from './warm-pages.ts';
 
 /** Chromium flags for a headless crawler on a server (Debian's /usr/bin/chromium; never downloaded). */
 export const CHROMIUM_ARGS = [
@@ -34,6 +35,9 @@ export const CHROMIUM_ARGS = [
 
 /** Resource types a crawler never needs (faster pages, less traffic). */
 const SKIPPED_RESOURCES = new Set(['image', 'media', 'font', 'stylesheet']);
+
+/** Tabs that already filter their requests (tabs are reused, and a second route would stack). */
+const ROUTED = new WeakSet<object>();
 
 async function renderedPage(deps: EngineDeps, ctx: PlaywrightCrawlingContext): Promise<FetchedPage> {
   const { page, request, response } = ctx;
@@ -84,7 +88,7 @@ export function createBrowserCrawler(
 ): PlaywrightCrawler {
   const { run, policy, adapter } = deps;
   const { source } = run;
-  return new PlaywrightCrawler(
+  return new WarmPagePlaywrightCrawler(
     {
       requestQueue: queue,
       requestHandler: createBrowserRouter(deps),
@@ -116,7 +120,8 @@ export function createBrowserCrawler(
           await page.setExtraHTTPHeaders({ ...adapter.headers?.(source), ...request.headers });
           // Intercepting every request costs a round trip through this process per request; a local
           // replica needs no SSRF check, so it only loses the media, font and stylesheet filter.
-          if (source.replica) return;
+          if (source.replica || ROUTED.has(page)) return;
+          ROUTED.add(page);
           await page.route('**/*', async (route) => {
             const req = route.request();
             const blockedHost = isPrivateLiteralHost(new URL(req.url()));
