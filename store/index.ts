@@ -72,6 +72,7 @@ export * from './queries/finish-notification.ts';
 export * from './queries/get-case-by-id.ts';
 export * from './queries/get-case-event-by-dedupe-key.ts';
 export * from './queries/get-case-for-update.ts';
+export * from './queries/get-cases-for-update.ts';
 export * from './queries/get-case-memberships.ts';
 export * from './queries/get-mentions-by-ids.ts';
 export * from './queries/get-users-by-ids.ts';

@@ -3,17 +3,17 @@ import { ValidationError } from '../core/index.ts';
 import {
   addCaseMentions,
   appendCaseEvents,
-  type CaseEventRow,
   type Db,
   findOpenCasesForMentions,
   getCaseById,
-  getCaseForUpdate,
+  getCasesForUpdate,
   getCaseMemberships,
   getMentionsByIds,
   insertCases,
   type JoinReason,
   listCaseEvents,
   lockAdvisoryKeys,
+  type CaseRow,
   type MentionRow,
   type NewCase,
   type NewCaseEvent,
@@ -135,21 +135,17 @@ async function openCases(ctx: StageContext, tx: Db, planned: PlannedCase[]): Pro
   return opened.map(({ c }) => ({ before: null, after: c, events: events.filter((e) => e.caseId === c.id) }));
 }
 
-async function joinCase(
+type Joining = { m: MentionRow; reason: JoinReason }[];
+
+/** The case after `added` joined it: risk, priority and the original's time only move one way. */
+async function raiseCase(
   ctx: StageContext,
   tx: Db,
-  caseId: number,
-  joining: { m: MentionRow; reason: JoinReason }[],
-): Promise<CaseChange | null> {
-  const before = await getCaseForUpdate(tx, caseId);
-  if (!before) return null;
-  const attached = await addCaseMentions(
-    tx,
-    joining.map((x) => ({ caseId, mentionId: x.m.id, reason: x.reason })),
-  );
-  const added = joining.filter((x) => attached.has(x.m.id));
-  if (added.length === 0) return null;
-  const planned: NewCaseEvent[] = added.map((x) => ({
+  before: CaseRow,
+  added: Joining,
+): Promise<{ after: CaseRow; events: NewCaseEvent[] }> {
+  const caseId = before.id;
+  const events: NewCaseEvent[] = added.map((x) => ({
     caseId,
     ...ROUTE_ACTOR,
     type: 'mention_added',
@@ -177,7 +173,7 @@ async function joinCase(
       before;
   }
   if (priority !== before.priority) {
-    planned.push({
+    events.push({
       caseId,
       ...ROUTE_ACTOR,
       type: 'priority',
@@ -186,8 +182,38 @@ async function joinCase(
       dedupeKey: `priority-${caseId}-${added[0]?.m.id}`,
     });
   }
-  const events: CaseEventRow[] = await appendCaseEvents(tx, planned);
-  return { before, after, events };
+  return { after, events };
+}
+
+/**
+ * Mentions joining open cases: the cases are locked, the mentions attached and the events appended
+ * with one statement each for the whole job (a backlog job joins dozens of cases); only a case whose
+ * risk, priority or original time moves gets its own update.
+ */
+async function joinCases(ctx: StageContext, tx: Db, joins: Map<number, Joining>): Promise<CaseChange[]> {
+  const befores = await getCasesForUpdate(tx, [...joins.keys()]);
+  const attached = await addCaseMentions(
+    tx,
+    befores.flatMap((c) =>
+      (joins.get(c.id) ?? []).map((x) => ({ caseId: c.id, mentionId: x.m.id, reason: x.reason })),
+    ),
+  );
+  const raised: { before: CaseRow; after: CaseRow; planned: NewCaseEvent[] }[] = [];
+  for (const before of befores) {
+    const added = (joins.get(before.id) ?? []).filter((x) => attached.has(x.m.id));
+    if (added.length === 0) continue;
+    const { after, events } = await raiseCase(ctx, tx, before, added);
+    raised.push({ before, after, planned: events });
+  }
+  const events = await appendCaseEvents(
+    tx,
+    raised.flatMap((r) => r.planned),
+  );
+  return raised.map(({ before, after }) => ({
+    before,
+    after,
+    events: events.filter((e) => e.caseId === before.id),
+  }));
 }
 
 /** A retry may find cases it opened before crashing: redo their side effects (all idempotent). */
@@ -222,10 +248,7 @@ async function routeTx(
   const cutoff = new Date(Date.now() - ctx.config.routing.openCaseMaxAgeHours * 3_600_000);
   const plan = planRoute(fresh, await findOpenCasesForMentions(tx, fresh), cutoff);
   const changes = await openCases(ctx, tx, plan.newCases);
-  for (const [caseId, joining] of [...plan.joins].sort((a, b) => a[0] - b[0])) {
-    const change = await joinCase(ctx, tx, caseId, joining);
-    if (change) changes.push(change);
-  }
+  changes.push(...(await joinCases(ctx, tx, plan.joins)));
   return { changes, replay };
 }
 
