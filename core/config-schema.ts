@@ -198,6 +198,12 @@ export const queuesSchema = z.strictObject({
       crawl: z.number().int().min(1).default(2),
     })
     .prefault({}),
+  /**
+   * Worker threads that run nlp analysis for the analyze queue, each with its own copy of the model
+   * (about 240 MB). 0 analyzes on the event loop. Default 1: the event loop stays free for database
+   * and queue traffic while a batch is analyzed.
+   */
+  analyzeThreads: z.number().int().min(0).max(32).default(1),
   /** Attempts before a job goes to the dead-letter state. Default 8. */
   attempts: z.number().int().min(1).default(8),
   /** First retry delay in ms; doubles each attempt. Default 1000. */

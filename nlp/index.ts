@@ -4,6 +4,13 @@
  * `runAnalyzeStream` for JSON lines; `train` to rebuild the model.
  */
 export { type Analyzer, type AnalyzerOptions, analyze, createAnalyzer, defaultAnalyzer } from './analyzer.ts';
+export {
+  type AnalyzeItem,
+  type AnalyzerPoolOptions,
+  type BatchAnalyzer,
+  createAnalyzerPool,
+  inProcessBatchAnalyzer,
+} from './analyzer-pool.ts';
 export { type BrandMention, BrandMatcher } from './brands.ts';
 export {
   DEFAULT_MODEL_DIR,

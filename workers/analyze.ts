@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { ValidationError } from '../core/index.ts';
-import type { Analysis } from '../nlp/index.ts';
+import type { Analysis, AnalyzeItem } from '../nlp/index.ts';
 import {
   findMentionsByExternalIds,
   getMentionsByIds,
@@ -30,16 +30,19 @@ function analysisText(m: MentionRow): string {
   return m.title && !m.text.startsWith(m.title) ? `${m.title}\n${m.text}` : m.text;
 }
 
-function runNlp(ctx: StageContext, m: MentionRow): Analysis {
+function nlpItem(m: MentionRow): AnalyzeItem {
   const ageHours = Math.max(0, (m.crawledAt.getTime() - m.publishedAt.getTime()) / 3_600_000);
-  return ctx.analyzer.analyze(analysisText(m), {
-    ...(m.authorFollowers !== null ? { followers: m.authorFollowers } : {}),
-    reposts: m.reposts,
-    comments: m.comments,
-    likes: m.likes,
-    ageHours,
-    html: false,
-  });
+  return {
+    text: analysisText(m),
+    meta: {
+      ...(m.authorFollowers !== null ? { followers: m.authorFollowers } : {}),
+      reposts: m.reposts,
+      comments: m.comments,
+      likes: m.likes,
+      ageHours,
+      html: false,
+    },
+  };
 }
 
 /** Clusters for the batch: parents from the database first, then parents within the batch. */
@@ -117,7 +120,7 @@ export async function processAnalyze(
   const todo = rows
     .filter((m) => m.analyzedAt === null)
     .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id - b.id);
-  const analyses = todo.map((m) => runNlp(ctx, m));
+  const analyses = await ctx.analyzer.analyzeMany(todo.map(nlpItem));
   const { cluster, parent } = await assignClusters(ctx, todo, analyses);
   const results = todo.map((m, i) =>
     toRow(m, analyses[i] as Analysis, cluster[i] ?? m.id, parent[i] ?? null),

@@ -1,5 +1,5 @@
 import type { Config, Logger } from '../core/index.ts';
-import type { Analyzer } from '../nlp/index.ts';
+import type { BatchAnalyzer } from '../nlp/index.ts';
 import type { Db, MentionRow } from '../store/index.ts';
 import type { ClusterIndex } from './clusters.ts';
 import type { Queues } from './queues.ts';
@@ -14,7 +14,8 @@ export interface CaseDeps {
 
 /** Everything a pipeline stage needs, built once per process. */
 export interface StageContext extends CaseDeps {
-  analyzer: Analyzer;
+  /** Analysis for the analyze stage (in worker threads unless `queues.analyzeThreads` is 0). */
+  analyzer: BatchAnalyzer;
   piiSalt: string;
   clusters: ClusterIndex;
   /** Names of the brands we own (negative mentions of these open cases). */

@@ -2,7 +2,13 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { effectiveConfig, watchSettings } from './live-settings.ts';
 import { type Config, createRedisConnection, type Logger, piiSalt as corePiiSalt } from '../core/index.ts';
-import { type Analyzer, createAnalyzer } from '../nlp/index.ts';
+import {
+  type Analyzer,
+  type BatchAnalyzer,
+  createAnalyzer,
+  createAnalyzerPool,
+  inProcessBatchAnalyzer,
+} from '../nlp/index.ts';
 import type { Db } from '../store/index.ts';
 import { processAnalyze } from './analyze.ts';
 import { createClusterIndex } from './clusters.ts';
@@ -26,8 +32,14 @@ export interface PipelineOptions {
   redisUrl: string;
   /** BullMQ key prefix. Default `koubei`. */
   prefix?: string;
-  /** The nlp analyzer. Default: `createAnalyzer` with `config.brands` and the PII salt. */
+  /** An nlp analyzer to run on the event loop. Default: see `batchAnalyzer`. */
   analyzer?: Analyzer;
+  /**
+   * The analysis for the analyze stage, owned by the caller (not closed on stop). Default: with the
+   * `analyze` role, `queues.analyzeThreads` worker threads for `config.brands` (or the event loop when
+   * it is 0), replaced when an admin changes the brands and closed on stop.
+   */
+  batchAnalyzer?: BatchAnalyzer;
   /** Queues this process works on. Default: all five. */
   roles?: PipelineRole[];
   /** Salt for PII hashes. Default: `KOUBEI_PII_SALT`, else generated once in the data directory. */
@@ -105,13 +117,36 @@ function startWorker(
   return { worker, connection };
 }
 
-/** Switch a running pipeline to new settings; a brand change needs a new analyzer. */
-function applySettings(ctx: StageContext, next: Config, ownAnalyzer: boolean): void {
+/** The analyzer a pipeline owns: worker threads per `queues.analyzeThreads`, or the event loop. */
+async function openAnalyzer(config: Config, piiSalt: string): Promise<BatchAnalyzer> {
+  const threads = config.queues.analyzeThreads;
+  const opts = { brands: config.brands, piiSalt };
+  return threads > 0
+    ? createAnalyzerPool({ ...opts, threads })
+    : inProcessBatchAnalyzer(createAnalyzer(opts));
+}
+
+/** Stands in for the analyzer in a process without the analyze role. */
+const NO_ANALYZER: BatchAnalyzer = {
+  analyzeMany: () => Promise.reject(new Error('this process does not run the analyze role')),
+  close: async () => {},
+};
+
+/**
+ * Switch a running pipeline to new settings. A brand change needs a new analyzer when the pipeline
+ * owns one: the new one loads beside the old, which finishes its batches before it closes.
+ */
+function applySettings(ctx: StageContext, next: Config, ownAnalyzer: boolean): Promise<void> | undefined {
   const brandsChanged = JSON.stringify(next.brands) !== JSON.stringify(ctx.config.brands);
   ctx.config = next;
-  if (!brandsChanged) return;
-  if (ownAnalyzer) ctx.analyzer = createAnalyzer({ brands: next.brands, piiSalt: ctx.piiSalt });
+  if (!brandsChanged) return undefined;
   ctx.ownBrands = new Set(next.brands.filter((b) => b.own).map((b) => b.name));
+  if (!ownAnalyzer) return undefined;
+  return openAnalyzer(next, ctx.piiSalt).then(async (fresh) => {
+    const old = ctx.analyzer;
+    ctx.analyzer = fresh;
+    await old.close();
+  });
 }
 
 /** Start BullMQ workers for the given roles on one Redis and database. */
@@ -126,13 +161,18 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     batchSize: opts.batchSize ?? 250,
     logger,
   });
+  const roles = QUEUE_NAMES.filter((r) => (opts.roles ?? QUEUE_NAMES).includes(r));
+  const ownAnalyzer = !opts.analyzer && !opts.batchAnalyzer && roles.includes('analyze');
   const ctx: StageContext = {
     config,
     logger,
     db,
     queues,
     piiSalt,
-    analyzer: opts.analyzer ?? createAnalyzer({ brands: config.brands, piiSalt }),
+    analyzer:
+      opts.batchAnalyzer ??
+      (opts.analyzer ? inProcessBatchAnalyzer(opts.analyzer) : null) ??
+      (ownAnalyzer ? await openAnalyzer(config, piiSalt) : NO_ANALYZER),
     clusters: createClusterIndex({
       redis: queues.redis,
       prefix: queues.prefix,
@@ -140,17 +180,23 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     }),
     ownBrands: new Set(config.brands.filter((b) => b.own).map((b) => b.name)),
   };
-  const roles = QUEUE_NAMES.filter((r) => (opts.roles ?? QUEUE_NAMES).includes(r));
   if (roles.includes('sla') && opts.reconcileTimers !== false) {
     const added = await reconcileSlaTimers(db, queues, config.sla);
     if (added) logger.info({ added }, 'SLA timers restored from the database');
   }
+  let swapping: Promise<void> = Promise.resolve();
   const settings = watchSettings({
     db,
     base: opts.config,
     logger,
     ...(opts.settingsIntervalMs ? { intervalMs: opts.settingsIntervalMs } : {}),
-    apply: (next) => applySettings(ctx, next, opts.analyzer === undefined),
+    apply: (next) => {
+      const swap = applySettings(ctx, next, ownAnalyzer);
+      if (!swap) return;
+      swapping = swap
+        .catch((err) => logger.error({ err }, 'could not load the analyzer for the new brands'))
+        .then(() => {});
+    },
   });
   const running = roles.map((r) => startWorker(ctx, opts, r));
   const rollups = roles.includes('analyze')
@@ -166,6 +212,8 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
         await settings.stop();
         await Promise.all(running.map((r) => r.worker.close()));
         await rollups?.stop();
+        await swapping;
+        if (ownAnalyzer) await ctx.analyzer.close();
         await Promise.all(running.map((r) => r.connection.quit().catch(() => r.connection.disconnect())));
         await queues.close();
         logger.info('pipeline workers stopped');

@@ -11,7 +11,7 @@ import {
   startPrivateRedis,
 } from '../../core/index.ts';
 import type { NormalizedMention } from '../../crawler/index.ts';
-import { createAnalyzer, readTelecomRows } from '../../nlp/index.ts';
+import { createAnalyzerPool, readTelecomRows } from '../../nlp/index.ts';
 import {
   caseEvents,
   caseMentions,
@@ -84,7 +84,6 @@ async function startInfra(config: Config): Promise<Infra> {
   return { redis, pgAdminUrl: cluster.url, stopPg: () => cluster.stop(), dir };
 }
 
-
 async function scratchDb(
   infra: Infra,
   kind: 'postgres' | 'pglite',
@@ -141,7 +140,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 /**
  * A backlog of N mentions, enqueued by a separate producer (as the crawler is), then workers start:
  * the time until every mention is analyzed and every case opened or joined. The analyzer is loaded
- * before the clock starts.
+ * (in `queues.analyzeThreads` worker threads, as `koubei worker` runs it) before the clock starts.
  */
 async function throughput(
   infra: Infra,
@@ -153,7 +152,11 @@ async function throughput(
   const config = benchConfig(ctx.config, infra.dir);
   const prefix = `bt${kind}${Date.now().toString(36)}`;
   const producer = createQueues({ redisUrl: infra.redis.url, prefix });
-  const analyzer = createAnalyzer({ brands: config.brands, piiSalt: PII_SALT });
+  const analyzer = await createAnalyzerPool({
+    brands: config.brands,
+    piiSalt: PII_SALT,
+    threads: config.queues.analyzeThreads,
+  });
   const batch = corpus(n);
   for (let i = 0; i < batch.length; i += 1000) await producer.enqueueMentions(batch.slice(i, i + 1000));
   await producer.close();
@@ -164,7 +167,7 @@ async function throughput(
     db: db.h.db,
     redisUrl: infra.redis.url,
     prefix,
-    analyzer,
+    batchAnalyzer: analyzer,
   });
   try {
     const analyzed = async () =>
@@ -182,6 +185,7 @@ async function throughput(
     return { rate: n / seconds, cases, routed };
   } finally {
     await p.stop();
+    await analyzer.close();
     await db.drop();
   }
 }
