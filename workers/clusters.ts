@@ -69,7 +69,7 @@ export interface ClusterIndex {
   assign(items: readonly ClusterInput[]): Promise<number[]>;
 }
 
-type EvalRedis = Redis & { koubeiCluster(...args: (string | number)[]): Promise<string> };
+type EvalRedis = Redis & { koubeiCluster?: unknown };
 
 /** Create the index on a Redis connection (defines the Lua command once per connection). */
 export function createClusterIndex(opts: ClusterIndexOptions): ClusterIndex {
@@ -81,27 +81,36 @@ export function createClusterIndex(opts: ClusterIndexOptions): ClusterIndex {
   const key = (band: number, value: bigint) => `${opts.prefix}:simhash:${band}:${value.toString(16)}`;
   return {
     async assign(items) {
-      // Commands are sent in order on one connection, so earlier items win ties within a batch.
-      return Promise.all(
-        items.map(async (it) => {
-          const u = BigInt.asUintN(64, it.simhash);
-          const keys = [0, 1, 2, 3].map((b) => key(b, (u >> BigInt(16 * b)) & 0xffffn));
-          const published = it.publishedAt.getTime();
-          const res = await redis.koubeiCluster(
-            ...keys,
-            `${opts.prefix}:simhash:m:${it.mentionId}`,
-            String(u >> 32n),
-            String(u & 0xffffffffn),
-            String(it.mentionId),
-            it.forcedCluster ? String(it.forcedCluster) : '',
-            String(published),
-            String(published - windowMs),
-            String(windowMs + 86_400_000),
-            String(maxDistance),
-          );
-          return Number(res);
-        }),
-      );
+      if (items.length === 0) return [];
+      // One pipeline, one write for the batch. Redis runs the scripts in order, so earlier items win
+      // ties within a batch.
+      const pipe = redis.pipeline() as ReturnType<Redis['pipeline']> & {
+        koubeiCluster(...args: (string | number)[]): unknown;
+      };
+      for (const it of items) {
+        const u = BigInt.asUintN(64, it.simhash);
+        const published = it.publishedAt.getTime();
+        pipe.koubeiCluster(
+          key(0, u & 0xffffn),
+          key(1, (u >> 16n) & 0xffffn),
+          key(2, (u >> 32n) & 0xffffn),
+          key(3, (u >> 48n) & 0xffffn),
+          `${opts.prefix}:simhash:m:${it.mentionId}`,
+          String(u >> 32n),
+          String(u & 0xffffffffn),
+          String(it.mentionId),
+          it.forcedCluster ? String(it.forcedCluster) : '',
+          String(published),
+          String(published - windowMs),
+          String(windowMs + 86_400_000),
+          String(maxDistance),
+        );
+      }
+      const replies = (await pipe.exec()) ?? [];
+      return replies.map(([err, res]) => {
+        if (err) throw err;
+        return Number(res);
+      });
     },
   };
 }
