@@ -29,6 +29,13 @@ export interface RollupFlusherOptions {
   logger: Logger;
   /** Pause between flushes when nothing is pending, in milliseconds. Default 1000. */
   intervalMs?: number;
+  /**
+   * The longest share of time spent flushing, from 0 to 1: after a flush that took T ms the next
+   * waits at least T × (1 − share) / share. A busy hour is recomputed from its rows, so without this
+   * the current hour's flush would grow with its volume and take the database from the pipeline.
+   * Default 0.1.
+   */
+  maxDutyShare?: number;
   /** Hours recomputed per transaction. Default 200. */
   batch?: number;
 }
@@ -65,13 +72,18 @@ export function startRollupFlusher(opts: RollupFlusherOptions): {
     for (let n = batch; n === batch && !stopped; total += n) n = await flushOnce();
     return total;
   };
+  const share = Math.min(1, Math.max(0.01, opts.maxDutyShare ?? 0.1));
+  let tookMs = 0;
   const loop = () => {
+    const started = performance.now();
     current = flush().catch((err: unknown) => {
       opts.logger.warn({ err: (err as Error).message }, 'rollup flush failed; will retry');
       return 0;
     });
     void current.then(() => {
-      if (!stopped) timer = setTimeout(loop, opts.intervalMs ?? 1000);
+      tookMs = performance.now() - started;
+      const wait = Math.max(opts.intervalMs ?? 1000, (tookMs * (1 - share)) / share);
+      if (!stopped) timer = setTimeout(loop, wait);
     });
   };
   loop();
