@@ -121,9 +121,11 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 24 * HOUR + 300));
     const second = await start();
     try {
+      // Both are overdue at start and fire concurrently: wait for both, then check each fired once.
       const fired = await waitFor(async () => {
         const evs = await slaEvents(caseId);
-        return evs.some((e) => e.type === 'breach') ? evs : undefined;
+        const types = new Set(evs.map((e) => e.type));
+        return types.has('breach') && types.has('escalation') ? evs : undefined;
       });
       expect(fired.filter((e) => e.type === 'breach')).toHaveLength(1);
       expect(fired.filter((e) => e.type === 'escalation')).toHaveLength(1);
@@ -143,8 +145,11 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
     try {
       const fired = await waitFor(async () => {
         const evs = await slaEvents(caseId);
-        return evs.some((e) => e.type === 'breach') ? evs : undefined;
+        return evs.length >= 2 ? evs : undefined;
       });
+      // A moment more, so a duplicate would show.
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await slaEvents(caseId)).map((e) => e.type).sort()).toEqual(['breach', 'escalation']);
       expect(fired.map((e) => e.type).sort()).toEqual(['breach', 'escalation']);
     } finally {
       await second.stop();
