@@ -274,8 +274,12 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   const log: Logger = ctx.logger;
   try {
     const n = Math.max(1000, Math.round(20_000 * ctx.scale));
-    const pgRun = await throughput(infra, ctx, 'postgres', n);
-    log.info({ pgRun }, 'workers bench: postgres throughput');
+    // The median of three runs: on a small shared VM one run moves by a fifth with the neighbours' load.
+    const pgRuns: Awaited<ReturnType<typeof throughput>>[] = [];
+    for (let i = 0; i < 3; i++) pgRuns.push(await throughput(infra, ctx, 'postgres', n));
+    const rates = pgRuns.map((r) => r.rate).sort((a, b) => a - b);
+    const pgRun = pgRuns.find((r) => r.rate === rates[1]) ?? (pgRuns[0] as (typeof pgRuns)[number]);
+    log.info({ rates }, 'workers bench: postgres throughput');
     const liteRun = await throughput(infra, ctx, 'pglite', Math.max(1000, Math.round(n / 4)));
     const lat = await latency(infra, ctx, Math.max(5, Math.round(20 * ctx.scale)), 200);
     const late = await timerLateness(infra, ctx, Math.max(20, Math.round(100 * ctx.scale)));
@@ -287,7 +291,9 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
         unit: 'mentions/s',
         target: 2000,
         better: 'higher',
-        note: note(`${n} corpus mentions → ${pgRun.cases} cases, ${pgRun.routed} routed`),
+        note: note(
+          `median of 3 runs (${rates.map((r) => r.toFixed(0)).join(', ')}); ${n} corpus mentions → ${pgRun.cases} cases, ${pgRun.routed} routed`,
+        ),
       },
       {
         name: 'workers.pipeline.throughput.pglite',
