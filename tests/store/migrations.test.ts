@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BRANDS } from '../../core/index.ts';
 import {
+  appendCaseEvents,
   brandAliases,
   brands,
   caseEvents,
@@ -102,6 +103,57 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
     const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
     await expect(t.db.update(caseEvents).set({ type: 'tampered' })).rejects.toMatchObject(appendOnly);
     await expect(t.db.delete(caseEvents)).rejects.toMatchObject(appendOnly);
+  });
+
+  it('appends many case events in input order, skips known dedupe keys and keeps JSON as given', async () => {
+    const [m] = await t.db
+      .insert(mentions)
+      .values({ source: 'weibo', externalId: 'post:events', text: 'x', publishedAt: new Date() })
+      .returning({ id: mentions.id });
+    const now = new Date();
+    const [c] = await t.db
+      .insert(cases)
+      .values({
+        priority: 'P3',
+        brand: '中国联通',
+        title: 't',
+        primaryMentionId: m?.id ?? 0,
+        publishedAt: now,
+        detectedAt: now,
+        firstResponseDueAt: new Date(now.getTime() + 86_400_000),
+      })
+      .returning({ id: cases.id });
+    const caseId = c?.id ?? 0;
+    const at = new Date('2026-12-01T08:00:00.000Z');
+    const first = await appendCaseEvents(t.db, [
+      { caseId, actorType: 'system', actorId: 'route', type: 'opened', dedupeKey: `opened-${caseId}` },
+      {
+        caseId,
+        actorType: 'system',
+        type: 'assign',
+        after: { assigneeId: 7 },
+        dedupeKey: `assign-${caseId}`,
+      },
+      {
+        caseId,
+        actorType: 'user',
+        actorId: '3',
+        type: 'comment',
+        at,
+        data: { text: '已致电用户 "引号" <b>' },
+      },
+    ]);
+    expect(first.map((e) => e.type)).toEqual(['opened', 'assign', 'comment']);
+    expect(first.map((e) => e.id)).toEqual([...first.map((e) => e.id)].sort((a, b) => a - b));
+    expect(first[0]).toMatchObject({ actorId: 'route', before: null, after: null, data: null });
+    expect(first[1]?.after).toEqual({ assigneeId: 7 });
+    expect(first[2]).toMatchObject({ at, data: { text: '已致电用户 "引号" <b>' } });
+    expect(Math.abs((first[0]?.at.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    const again = await appendCaseEvents(t.db, [
+      { caseId, actorType: 'system', type: 'opened', dedupeKey: `opened-${caseId}` },
+      { caseId, actorType: 'system', type: 'breach', dedupeKey: `breach-${caseId}` },
+    ]);
+    expect(again.map((e) => e.type)).toEqual(['breach']);
   });
 
   it('creates users idempotently by username', async () => {
