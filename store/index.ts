@@ -75,6 +75,7 @@ export * from './queries/get-case-for-update.ts';
 export * from './queries/get-cases-for-update.ts';
 export * from './queries/get-case-memberships.ts';
 export * from './queries/get-mentions-by-ids.ts';
+export * from './queries/get-mentions-for-analysis.ts';
 export * from './queries/get-users-by-ids.ts';
 export * from './queries/insert-case.ts';
 export * from './queries/insert-cases.ts';

@@ -3,10 +3,10 @@ import { ValidationError } from '../core/index.ts';
 import type { Analysis, AnalyzeItem } from '../nlp/index.ts';
 import {
   findMentionsByExternalIds,
-  getMentionsByIds,
+  getMentionsForAnalysis,
   type MentionAnalysisRow,
   type MentionRef,
-  type MentionRow,
+  type MentionForAnalysis,
   saveMentionAnalyses,
 } from '../store/index.ts';
 import type { ClusterInput } from './clusters.ts';
@@ -26,11 +26,11 @@ export function routeJobId(ids: readonly number[]): string {
   return ids.length === 1 ? jobId('route', ids[0] ?? 0) : jobId('route', 'b', digestKeys(ids.map(String)));
 }
 
-function analysisText(m: MentionRow): string {
+function analysisText(m: MentionForAnalysis): string {
   return m.title && !m.text.startsWith(m.title) ? `${m.title}\n${m.text}` : m.text;
 }
 
-function nlpItem(m: MentionRow): AnalyzeItem {
+function nlpItem(m: MentionForAnalysis): AnalyzeItem {
   const ageHours = Math.max(0, (m.crawledAt.getTime() - m.publishedAt.getTime()) / 3_600_000);
   return {
     text: analysisText(m),
@@ -48,7 +48,7 @@ function nlpItem(m: MentionRow): AnalyzeItem {
 /** Clusters for the batch: parents from the database first, then parents within the batch. */
 async function assignClusters(
   ctx: StageContext,
-  todo: MentionRow[],
+  todo: MentionForAnalysis[],
   analyses: Analysis[],
 ): Promise<{ cluster: number[]; parent: (MentionRef | null)[] }> {
   const parentKeys = todo
@@ -90,7 +90,12 @@ async function assignClusters(
   return { cluster, parent: parentOf };
 }
 
-function toRow(m: MentionRow, a: Analysis, clusterId: number, parent: MentionRef | null): MentionAnalysisRow {
+function toRow(
+  m: MentionForAnalysis,
+  a: Analysis,
+  clusterId: number,
+  parent: MentionRef | null,
+): MentionAnalysisRow {
   return {
     id: m.id,
     sentiment: a.sentiment.label,
@@ -116,7 +121,7 @@ export async function processAnalyze(
 ): Promise<{ analyzed: number; forwarded: number }> {
   const ids = job.data?.mentionIds;
   if (!Array.isArray(ids) || ids.length === 0) throw new ValidationError('analyze job without mention ids');
-  const rows = await getMentionsByIds(ctx.db, ids);
+  const rows = await getMentionsForAnalysis(ctx.db, ids);
   const todo = rows
     .filter((m) => m.analyzedAt === null)
     .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.id - b.id);
