@@ -4,43 +4,56 @@ import type { Redis } from 'ioredis';
  * Near-duplicate clusters across worker processes. Each mention's 64-bit SimHash is cut into four
  * 16-bit bands; two hashes within Hamming distance 3 share at least one band. Redis keeps, per band
  * value, a sorted set of `hi:lo:cluster` scored by publication time, and one Lua script looks up and
- * registers atomically, so concurrent copies of one text always land in one cluster. The script
+ * registers a whole batch atomically, so concurrent copies of one text always land in one cluster. The script
  * remembers each mention's answer, so a retried job gets the same cluster.
  */
 
+/**
+ * One call places a whole batch, in order (earlier items win ties within the batch). Item i uses
+ * KEYS[5i-4..5i] (four band sets and its memo key) and ARGV[7i-6..7i] (hash high and low halves,
+ * mention id, forced cluster or '', publication time, window start, TTL); the last ARGV is the
+ * largest Hamming distance. Returns the cluster id of each item.
+ */
 const SCRIPT = `
 local function popcount(x)
   local c = 0
   while x ~= 0 do x = bit.band(x, x - 1); c = c + 1 end
   return c
 end
-local known = redis.call('GET', KEYS[5])
-if known then return known end
-local hi = tonumber(ARGV[1]); local lo = tonumber(ARGV[2])
-local found = ARGV[4]
-local maxd = tonumber(ARGV[8])
-if found == '' then
-  for i = 1, 4 do
-    local members = redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[6], '+inf')
-    for _, m in ipairs(members) do
-      local h2, l2, c = string.match(m, '^(%d+):(%d+):(%d+)$')
-      if h2 and popcount(bit.bxor(hi, tonumber(h2))) + popcount(bit.bxor(lo, tonumber(l2))) <= maxd then
-        found = c
-        break
+local maxd = tonumber(ARGV[#ARGV])
+local out = {}
+for i = 1, #KEYS / 5 do
+  local k = (i - 1) * 5
+  local a = (i - 1) * 7
+  local found = redis.call('GET', KEYS[k + 5])
+  if not found then
+    local hi = tonumber(ARGV[a + 1]); local lo = tonumber(ARGV[a + 2])
+    found = ARGV[a + 4]
+    if found == '' then
+      for b = 1, 4 do
+        local members = redis.call('ZRANGEBYSCORE', KEYS[k + b], ARGV[a + 6], '+inf')
+        for _, m in ipairs(members) do
+          local h2, l2, c = string.match(m, '^(%d+):(%d+):(%d+)$')
+          if h2 and popcount(bit.bxor(hi, tonumber(h2))) + popcount(bit.bxor(lo, tonumber(l2))) <= maxd then
+            found = c
+            break
+          end
+        end
+        if found ~= '' then break end
       end
     end
-    if found ~= '' then break end
+    if found == '' then found = ARGV[a + 3] end
+    local member = ARGV[a + 1] .. ':' .. ARGV[a + 2] .. ':' .. found
+    for b = 1, 4 do
+      redis.call('ZADD', KEYS[k + b], ARGV[a + 5], member)
+      redis.call('ZREMRANGEBYSCORE', KEYS[k + b], '-inf', '(' .. ARGV[a + 6])
+      redis.call('PEXPIRE', KEYS[k + b], ARGV[a + 7])
+    end
+    redis.call('SET', KEYS[k + 5], found, 'PX', ARGV[a + 7])
   end
+  out[i] = found
 end
-if found == '' then found = ARGV[3] end
-local member = ARGV[1] .. ':' .. ARGV[2] .. ':' .. found
-for i = 1, 4 do
-  redis.call('ZADD', KEYS[i], ARGV[5], member)
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[6])
-  redis.call('PEXPIRE', KEYS[i], ARGV[7])
-end
-redis.call('SET', KEYS[5], found, 'PX', ARGV[7])
-return found
+return out
 `;
 
 /** Options for {@link createClusterIndex}. */
@@ -69,33 +82,32 @@ export interface ClusterIndex {
   assign(items: readonly ClusterInput[]): Promise<number[]>;
 }
 
-type EvalRedis = Redis & { koubeiCluster?: unknown };
+type EvalRedis = Redis & { koubeiClusters(numKeys: number, ...args: string[]): Promise<string[]> };
 
 /** Create the index on a Redis connection (defines the Lua command once per connection). */
 export function createClusterIndex(opts: ClusterIndexOptions): ClusterIndex {
   const redis = opts.redis as EvalRedis;
-  if (typeof redis.koubeiCluster !== 'function')
-    redis.defineCommand('koubeiCluster', { numberOfKeys: 5, lua: SCRIPT });
+  // The key count varies with the batch, so it is the command's first argument.
+  if (typeof redis.koubeiClusters !== 'function') redis.defineCommand('koubeiClusters', { lua: SCRIPT });
   const windowMs = (opts.windowHours ?? 72) * 3_600_000;
   const maxDistance = opts.maxDistance ?? 3;
   const key = (band: number, value: bigint) => `${opts.prefix}:simhash:${band}:${value.toString(16)}`;
   return {
     async assign(items) {
       if (items.length === 0) return [];
-      // One pipeline, one write for the batch. Redis runs the scripts in order, so earlier items win
-      // ties within a batch.
-      const pipe = redis.pipeline() as ReturnType<Redis['pipeline']> & {
-        koubeiCluster(...args: (string | number)[]): unknown;
-      };
+      const keys: string[] = [];
+      const args: string[] = [];
       for (const it of items) {
         const u = BigInt.asUintN(64, it.simhash);
         const published = it.publishedAt.getTime();
-        pipe.koubeiCluster(
+        keys.push(
           key(0, u & 0xffffn),
           key(1, (u >> 16n) & 0xffffn),
           key(2, (u >> 32n) & 0xffffn),
           key(3, (u >> 48n) & 0xffffn),
           `${opts.prefix}:simhash:m:${it.mentionId}`,
+        );
+        args.push(
           String(u >> 32n),
           String(u & 0xffffffffn),
           String(it.mentionId),
@@ -103,14 +115,10 @@ export function createClusterIndex(opts: ClusterIndexOptions): ClusterIndex {
           String(published),
           String(published - windowMs),
           String(windowMs + 86_400_000),
-          String(maxDistance),
         );
       }
-      const replies = (await pipe.exec()) ?? [];
-      return replies.map(([err, res]) => {
-        if (err) throw err;
-        return Number(res);
-      });
+      const res = await redis.koubeiClusters(keys.length, ...keys, ...args, String(maxDistance));
+      return res.map(Number);
     },
   };
 }
