@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BRANDS } from '../../core/index.ts';
 import {
+  addCaseMentions,
   appendCaseEvents,
   brandAliases,
   brands,
@@ -10,6 +11,7 @@ import {
   countUsers,
   createUser,
   getUserByUsername,
+  insertCases,
   mentions,
   resultRows,
   syncBrands,
@@ -154,6 +156,79 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
       { caseId, actorType: 'system', type: 'breach', dedupeKey: `breach-${caseId}` },
     ]);
     expect(again.map((e) => e.type)).toEqual(['breach']);
+  });
+
+  it('inserts many cases with the table defaults, skips a second case for a primary mention, and attaches mentions once', async () => {
+    const ms = await t.db
+      .insert(mentions)
+      .values(
+        ['a', 'b', 'c'].map((x) => ({
+          source: 'weibo',
+          externalId: `post:multi-${x}`,
+          text: x,
+          publishedAt: new Date(),
+        })),
+      )
+      .returning({ id: mentions.id });
+    const [m1, m2, m3] = ms.map((m) => m.id);
+    const published = new Date('2026-12-01T00:00:00.000Z');
+    const base = {
+      priority: 'P2',
+      brand: '中国联通',
+      publishedAt: published,
+      detectedAt: published,
+      firstResponseDueAt: new Date(published.getTime() + 86_400_000),
+    };
+    const rows = await insertCases(t.db, [
+      {
+        ...base,
+        title: '断网 "一整天" <script>',
+        primaryMentionId: m1 ?? 0,
+        categories: ['broadband', 'network'],
+      },
+      {
+        ...base,
+        title: '扣费',
+        primaryMentionId: m2 ?? 0,
+        status: 'assigned',
+        assigneeId: 4,
+        risk: 70,
+        region: '广东',
+      },
+    ]);
+    expect(rows.map((r) => r.title)).toEqual(['断网 "一整天" <script>', '扣费']);
+    expect(rows[0]).toMatchObject({
+      status: 'new',
+      risk: 0,
+      version: 1,
+      categories: ['broadband', 'network'],
+      team: null,
+    });
+    expect(rows[1]).toMatchObject({
+      status: 'assigned',
+      assigneeId: 4,
+      risk: 70,
+      region: '广东',
+      categories: [],
+    });
+    expect(rows[0]?.firstResponseDueAt.toISOString()).toBe('2026-12-02T00:00:00.000Z');
+    expect(rows[0]?.breachedAt).toBeNull();
+    const again = await insertCases(t.db, [
+      { ...base, title: 'dup', primaryMentionId: m1 ?? 0 },
+      { ...base, title: '新的', primaryMentionId: m3 ?? 0 },
+    ]);
+    expect(again.map((r) => r.title)).toEqual(['新的']);
+    const caseId = rows[0]?.id ?? 0;
+    const attached = await addCaseMentions(t.db, [
+      { caseId, mentionId: m1 ?? 0, reason: 'primary' },
+      { caseId, mentionId: m2 ?? 0, reason: 'cluster' },
+    ]);
+    expect([...attached].sort()).toEqual([m1, m2].sort());
+    const second = await addCaseMentions(t.db, [
+      { caseId: rows[1]?.id ?? 0, mentionId: m2 ?? 0, reason: 'cluster' },
+      { caseId: rows[1]?.id ?? 0, mentionId: m3 ?? 0, reason: 'repost' },
+    ]);
+    expect([...second]).toEqual([m3]);
   });
 
   it('creates users idempotently by username', async () => {
