@@ -71,6 +71,8 @@ class ThreadSlot {
       this.worker.once('message', () => resolve());
       this.worker.once('error', reject);
     });
+    // A replacement thread's start-up is not awaited: its failure reaches the batches it was given.
+    this.ready.catch(() => {});
     this.worker.on('message', (m: ThreadReply | { ready: true }) => {
       if (!('id' in m)) return;
       const p = this.pending.get(m.id);
