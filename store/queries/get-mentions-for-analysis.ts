@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { mentions } from '../schema/index.ts';
+import { idIn } from './id-list-sql.ts';
 import type { MentionRow } from './get-mentions-by-ids.ts';
 
 /** What the analyze stage reads of a mention. */
@@ -44,10 +44,5 @@ const columns = {
  */
 export async function getMentionsForAnalysis(db: Db, ids: readonly number[]): Promise<MentionForAnalysis[]> {
   if (ids.length === 0) return [];
-  const list = ids.map((id) => Math.trunc(id)).join(',');
-  return db
-    .select(columns)
-    .from(mentions)
-    .where(sql`${mentions.id} = any(string_to_array(${list}, ',')::bigint[])`)
-    .orderBy(mentions.id);
+  return db.select(columns).from(mentions).where(idIn(mentions.id, ids)).orderBy(mentions.id);
 }
