@@ -27,6 +27,28 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
     await t.cleanup();
   });
 
+  /** A mention and a case opened on it, inserted directly; returns the case id. */
+  const mentionWithCase = async (externalId: string, priority: string): Promise<number> => {
+    const [m] = await t.db
+      .insert(mentions)
+      .values({ source: 'weibo', externalId, text: 'x', publishedAt: new Date() })
+      .returning({ id: mentions.id });
+    const now = new Date();
+    const [c] = await t.db
+      .insert(cases)
+      .values({
+        priority,
+        brand: '中国联通',
+        title: 't',
+        primaryMentionId: m?.id ?? 0,
+        publishedAt: now,
+        detectedAt: now,
+        firstResponseDueAt: new Date(now.getTime() + 86_400_000),
+      })
+      .returning({ id: cases.id });
+    return c?.id ?? 0;
+  };
+
   it('applies every migration and reports it', async () => {
     expect(await t.migrationsApplied()).toBe(true);
     await expect(t.ping()).resolves.toBeUndefined();
@@ -83,24 +105,8 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
   });
 
   it('keeps case events append-only', async () => {
-    const [m] = await t.db
-      .insert(mentions)
-      .values({ source: 'weibo', externalId: 'post:case', text: 'x', publishedAt: new Date() })
-      .returning({ id: mentions.id });
-    const now = new Date();
-    const [c] = await t.db
-      .insert(cases)
-      .values({
-        priority: 'P2',
-        brand: '中国联通',
-        title: 't',
-        primaryMentionId: m?.id ?? 0,
-        publishedAt: now,
-        detectedAt: now,
-        firstResponseDueAt: new Date(now.getTime() + 86_400_000),
-      })
-      .returning({ id: cases.id });
-    await t.db.insert(caseEvents).values({ caseId: c?.id ?? 0, actorType: 'system', type: 'opened' });
+    const caseId = await mentionWithCase('post:case', 'P2');
+    await t.db.insert(caseEvents).values({ caseId, actorType: 'system', type: 'opened' });
     // Drizzle wraps the driver's error; the trigger's message is on the cause.
     const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
     await expect(t.db.update(caseEvents).set({ type: 'tampered' })).rejects.toMatchObject(appendOnly);
@@ -108,24 +114,7 @@ describe.each(DB_KINDS)('store on %s', (kind) => {
   });
 
   it('appends many case events in input order, skips known dedupe keys and keeps JSON as given', async () => {
-    const [m] = await t.db
-      .insert(mentions)
-      .values({ source: 'weibo', externalId: 'post:events', text: 'x', publishedAt: new Date() })
-      .returning({ id: mentions.id });
-    const now = new Date();
-    const [c] = await t.db
-      .insert(cases)
-      .values({
-        priority: 'P3',
-        brand: '中国联通',
-        title: 't',
-        primaryMentionId: m?.id ?? 0,
-        publishedAt: now,
-        detectedAt: now,
-        firstResponseDueAt: new Date(now.getTime() + 86_400_000),
-      })
-      .returning({ id: cases.id });
-    const caseId = c?.id ?? 0;
+    const caseId = await mentionWithCase('post:events', 'P3');
     const at = new Date('2026-12-01T08:00:00.000Z');
     const first = await appendCaseEvents(t.db, [
       { caseId, actorType: 'system', actorId: 'route', type: 'opened', dedupeKey: `opened-${caseId}` },

@@ -5,20 +5,11 @@ import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, startPrivateRedis } from '../../core/index.ts';
-import { caseEvents, caseMentions, type DbHandle, mentions, openDatabase } from '../../store/index.ts';
+import { caseEvents, type DbHandle, openDatabase } from '../../store/index.ts';
 import { startPipeline } from '../../workers/index.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { distinctNegativeText, mention, testConfig, waitFor } from './fixtures/setup.ts';
-
-const caseOf = async (db: TestDb | DbHandle, externalId: string) =>
-  (
-    await db.db
-      .select({ caseId: caseMentions.caseId })
-      .from(caseMentions)
-      .innerJoin(mentions, eq(mentions.id, caseMentions.mentionId))
-      .where(eq(mentions.externalId, externalId))
-  )[0]?.caseId;
+import { caseOf, distinctNegativeText, mention, testConfig, waitFor } from './fixtures/setup.ts';
 
 describe('a Redis restart', () => {
   let t: TestDb;
@@ -44,7 +35,7 @@ describe('a Redis restart', () => {
     try {
       const m = mention({ text: distinctNegativeText(901) });
       await pipeline.queues.enqueueMentions([m]);
-      const caseId = await waitFor(() => caseOf(t, m.externalId));
+      const caseId = await waitFor(() => caseOf(t.db, m.externalId));
       await redis.stop();
       await new Promise((r) => setTimeout(r, 1_000));
       redis = await startPrivateRedis({ dir, port: redis.port, appendOnly: true });
@@ -136,7 +127,7 @@ describe('a database outage', () => {
       expect(job?.attemptsMade).toBe(0);
       expect(job?.attemptsStarted).toBeGreaterThan(3);
       await proxy.restore();
-      expect(await waitFor(() => caseOf(t, m.externalId), 60_000)).toBeGreaterThan(0);
+      expect(await waitFor(() => caseOf(t.db, m.externalId), 60_000)).toBeGreaterThan(0);
     } finally {
       await pipeline.stop();
     }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, silentLogger } from '../../core/index.ts';
-import { caseMentions, cases, mentions, putSetting } from '../../store/index.ts';
+import { cases, putSetting } from '../../store/index.ts';
 import { effectiveConfig, type Pipeline, startPipeline, watchSettings } from '../../workers/index.ts';
 import { createTestDb, type TestDb } from '../helpers/db.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { mention, testConfig, waitFor } from './fixtures/setup.ts';
+import { caseOf, mention, testConfig, waitFor } from './fixtures/setup.ts';
 
 const admin = { userId: null, actorType: 'user', actorId: 'admin' };
 
@@ -59,14 +59,7 @@ describe('admin settings over the config file', () => {
     const dueHours = async (text: string) => {
       const m = mention({ text });
       await pipeline.queues.enqueueMentions([m]);
-      const caseId = await waitFor(async () => {
-        const [row] = await t.db
-          .select({ caseId: caseMentions.caseId })
-          .from(caseMentions)
-          .innerJoin(mentions, eq(mentions.id, caseMentions.mentionId))
-          .where(eq(mentions.externalId, m.externalId));
-        return row?.caseId;
-      });
+      const caseId = await waitFor(() => caseOf(t.db, m.externalId));
       const [c] = await t.db.select().from(cases).where(eq(cases.id, caseId));
       return ((c?.firstResponseDueAt.getTime() ?? 0) - (c?.publishedAt.getTime() ?? 0)) / 3_600_000;
     };

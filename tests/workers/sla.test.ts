@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/index.ts';
-import { caseEvents, caseMentions, cases, mentions } from '../../store/index.ts';
+import { caseEvents, cases } from '../../store/index.ts';
 import {
   createCaseService,
   createQueues,
@@ -11,7 +11,7 @@ import {
 } from '../../workers/index.ts';
 import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { distinctNegativeText, mention, testConfig, waitFor } from './fixtures/setup.ts';
+import { caseOf, distinctNegativeText, mention, testConfig, waitFor } from './fixtures/setup.ts';
 
 // 24 h become 6 s: reminders at 3 s and 4.8 s, escalation at 5 s (20 h), breach at 6 s.
 const SCALE = 1 / 14_400;
@@ -39,14 +39,7 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
     n += 1;
     const m = mention({ text: distinctNegativeText(n), ...over });
     await p.queues.enqueueMentions([m]);
-    return waitFor(async () => {
-      const [row] = await t.db
-        .select({ caseId: caseMentions.caseId })
-        .from(caseMentions)
-        .innerJoin(mentions, eq(mentions.id, caseMentions.mentionId))
-        .where(eq(mentions.externalId, m.externalId));
-      return row?.caseId;
-    });
+    return waitFor(() => caseOf(t.db, m.externalId));
   };
   const timeline = (caseId: number) =>
     t.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
