@@ -8,12 +8,11 @@ import {
   createCaseService,
   createQueues,
   type Queues,
-  slaJobId,
 } from '../../workers/index.ts';
 import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { seedCase } from './fixtures/cases.ts';
-import { testConfig, waitFor } from './fixtures/setup.ts';
+import { nextTimerId, testConfig, waitFor } from './fixtures/setup.ts';
 
 describe.each(DB_KINDS)('case service on %s', (kind) => {
   let t: TestDb;
@@ -112,10 +111,9 @@ describe.each(DB_KINDS)('case service on %s', (kind) => {
 
   it('claims, unassigns and moves SLA timers with the case', async () => {
     const id = await seedCase(t.db);
-    const view = await service.getCase(id);
-    const due = new Date(view.sla.firstResponseDueAt).getTime();
+    const pending = nextTimerId(config, (await service.getCase(id)).case);
     await service.assign(id, other, admin);
-    expect(await queues.sla.getJob(slaJobId(id, 'breach', due))).toBeDefined();
+    expect(await queues.sla.getJob(pending)).toBeDefined();
     await expect(service.claim(id, { type: 'user', id: String(agent) })).rejects.toThrow(/assigned to user/);
     expect((await service.assign(id, null, admin)).status).toBe('new');
     expect(await service.claim(id, { type: 'user', id: String(agent) })).toMatchObject({
@@ -123,7 +121,7 @@ describe.each(DB_KINDS)('case service on %s', (kind) => {
       assigneeId: agent,
     });
     await service.recordResponse(id, { channel: 'private_message', text: '已处理' }, admin);
-    expect(await queues.sla.getJob(slaJobId(id, 'breach', due))).toBeUndefined();
+    expect(await queues.sla.getJob(pending)).toBeUndefined();
   });
 
   it('merges cases: mentions move, the source closes, the target takes the earlier deadline', async () => {
@@ -135,12 +133,8 @@ describe.each(DB_KINDS)('case service on %s', (kind) => {
     const src = await service.getCase(source);
     expect(src.case).toMatchObject({ status: 'closed', mergedIntoId: target });
     expect(merged.firstResponseDueAt.getTime()).toBe(src.case.firstResponseDueAt.getTime());
-    expect(
-      await queues.sla.getJob(slaJobId(source, 'breach', src.case.firstResponseDueAt.getTime())),
-    ).toBeUndefined();
-    expect(
-      await queues.sla.getJob(slaJobId(target, 'breach', merged.firstResponseDueAt.getTime())),
-    ).toBeDefined();
+    expect(await queues.sla.getJob(nextTimerId(config, src.case))).toBeUndefined();
+    expect(await queues.sla.getJob(nextTimerId(config, merged))).toBeDefined();
     await expect(service.comment(source, 'x', admin)).rejects.toThrow(/merged into case/);
     await expect(service.merge(target, target, admin)).rejects.toThrow(/itself/);
     const rows = await t.db.select().from(caseMentions).where(eq(caseMentions.caseId, source));

@@ -11,7 +11,7 @@ import {
 } from '../../workers/index.ts';
 import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
-import { caseOf, distinctNegativeText, mention, testConfig, waitFor } from './fixtures/setup.ts';
+import { caseOf, distinctNegativeText, mention, nextTimerId, testConfig, waitFor } from './fixtures/setup.ts';
 
 // 24 h become 6 s: reminders at 3 s and 4.8 s, escalation at 5 s (20 h), breach at 6 s.
 const SCALE = 1 / 14_400;
@@ -86,15 +86,19 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
     try {
       const caseId = await openCase(p);
       const [c] = await t.db.select().from(cases).where(eq(cases.id, caseId));
-      const breachId = slaJobId(caseId, 'breach', c?.firstResponseDueAt.getTime() ?? 0);
-      expect(await p.queues.sla.getJob(breachId)).toBeDefined();
+      if (!c) throw new Error('case missing');
+      // One timer pending per case: the 50 % reminder, which schedules the next when it fires.
+      const pending = nextTimerId(config, c);
+      expect(pending).toBe(slaJobId(caseId, 'reminder50', c.publishedAt.getTime() + 12 * HOUR));
+      const delayed = await p.queues.sla.getDelayed();
+      expect(delayed.filter((j) => j.data.caseId === caseId).map((j) => j.id)).toEqual([pending]);
       const service = createCaseService({ db: t.db, queues: p.queues, config, logger: silentLogger() });
       await service.recordResponse(
         caseId,
         { channel: 'weibo_reply', text: '您好，已私信您' },
         { type: 'user', id: '1' },
       );
-      expect(await p.queues.sla.getJob(breachId)).toBeUndefined();
+      expect(await p.queues.sla.getJob(pending)).toBeUndefined();
       await new Promise((r) => setTimeout(r, 24 * HOUR + 500));
       expect(await slaEvents(caseId)).toEqual([]);
       const view = await service.getCase(caseId);

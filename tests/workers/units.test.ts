@@ -4,7 +4,9 @@ import type { MentionRow } from '../../store/index.ts';
 import { isInputFailure, isTransientFailure } from '../../workers/failures.ts';
 import { digestKeys, encodeKey, jobId } from '../../workers/job-ids.ts';
 import { planRoute } from '../../workers/route-plan.ts';
+import { slaJobId } from '../../workers/job-ids.ts';
 import { firstResponseDueAt, priorityFromRisk, slaTimers } from '../../workers/sla-policy.ts';
+import { timerJobs } from '../../workers/sla-timers.ts';
 import { RESPONSE_TEMPLATES, suggestTemplatesFor } from '../../workers/templates.ts';
 
 describe('job ids', () => {
@@ -40,6 +42,41 @@ describe('SLA policy', () => {
       ['escalation', 20],
       ['breach', 24],
     ]);
+  });
+
+  it('keeps one timer pending: the next to come, past-due ones at once, each timer naming its successor', () => {
+    const c = (ageHours: number) => {
+      const published = new Date(publishedAt.getTime() - ageHours * 3_600_000);
+      return { id: 7, publishedAt: published, firstResponseDueAt: firstResponseDueAt(sla, 'P2', published) };
+    };
+    const now = publishedAt.getTime();
+    const plan = (jobs: ReturnType<typeof timerJobs>) => jobs.map((j) => [j.name, j.opts.delay / 3_600_000]);
+    expect(plan(timerJobs(sla, c(0), undefined, now))).toEqual([['reminder50', 12]]);
+    const fresh = c(0);
+    const [r50] = slaTimers(sla, fresh);
+    if (!r50) throw new Error('no timers');
+    // Fired late, past the escalation's time too: the 80 % reminder is stale and dropped.
+    expect(plan(timerJobs(sla, fresh, undefined, now + 20.5 * 3_600_000, r50))).toEqual([
+      ['escalation', 0],
+      ['breach', 3.5],
+    ]);
+    expect(plan(timerJobs(sla, fresh, undefined, now + 12 * 3_600_000, r50))).toEqual([['reminder80', 7.2]]);
+    // 21 h old at opening: the escalation fires now, the breach waits; no reminders.
+    expect(plan(timerJobs(sla, c(21), undefined, now))).toEqual([
+      ['escalation', 0],
+      ['breach', 3],
+    ]);
+    const old = c(21);
+    const esc = slaTimers(sla, old).find((t) => t.kind === 'escalation');
+    if (!esc) throw new Error('no escalation');
+    expect(plan(timerJobs(sla, old, new Set([slaJobId(7, esc.kind, esc.dueAt)]), now))).toEqual([
+      ['breach', 3],
+    ]);
+    // A timer of another deadline (the case moved) starts no chain; the breach ends it.
+    expect(timerJobs(sla, old, undefined, now, { kind: 'escalation', dueAt: esc.dueAt + 1 })).toEqual([]);
+    const breach = slaTimers(sla, old).at(-1);
+    if (!breach) throw new Error('no breach');
+    expect(timerJobs(sla, old, undefined, now, breach)).toEqual([]);
   });
 
   it('maps risk to priorities at the documented thresholds', () => {
