@@ -58,12 +58,15 @@ export async function findOpenCasesForMentions(
           where cm.mention_id = any(array(
             select id from mentions where source = q.source and external_id = q."parentExternalId"
             union all
-            select id from mentions where source = q.source and parent_external_id = q."externalId"))
+            select id from mentions
+              where source = q.source and parent_external_id = q."externalId" and parent_external_id is not null))
         union all
         select cm.case_id, 3, 'thread_author' from case_mentions cm
           where q."threadId" is not null and q."authorId" is not null
             and cm.mention_id = any(array(
-              select id from mentions where source = q.source and thread_id = q."threadId" and author_id = q."authorId"))
+              select id from mentions
+                where source = q.source and thread_id = q."threadId" and author_id = q."authorId"
+                  and thread_id is not null))
       ) k`),
   );
   if (candidates.length === 0) return new Map();

@@ -50,10 +50,17 @@ export function likeLiteral(term: string): string {
 function listConds(f: MentionFilter, alias: string): SQL[] {
   const col = (c: string) => sql.raw(`${alias}.${c}`);
   const out: SQL[] = [];
+  // Only analyzed mentions have brands, categories and tokens; saying so lets the planner use the
+  // partial indexes on those columns (store/schema/mentions.ts).
+  if (f.brands?.length || f.categories?.length || f.words?.length)
+    out.push(sql`${col('analyzed_at')} is not null`);
   if (f.brands?.length) out.push(sql`${col('brands')} && ${textArraySql(f.brands)}`);
   if (f.categories?.length) out.push(sql`${col('categories')} && ${textArraySql(f.categories)}`);
   if (f.sources?.length) out.push(sql`${col('source')} = any(${textArraySql(f.sources)})`);
-  if (f.sentiments?.length) out.push(sql`${col('sentiment')} = any(${textArraySql(f.sentiments)})`);
+  if (f.sentiments?.length)
+    out.push(
+      sql`${col('sentiment')} is not null and ${col('sentiment')} = any(${textArraySql(f.sentiments)})`,
+    );
   if (f.regions?.length) out.push(sql`${col('region')} = any(${textArraySql(f.regions)})`);
   return out;
 }

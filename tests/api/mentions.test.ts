@@ -69,6 +69,7 @@ describe.each(DB_KINDS)('mentions API on %s', (kind) => {
         text: '家里的光猫又坏了',
         tokens: '家里 的 光猫 又 坏 了',
         publishedAt: new Date(),
+        analyzedAt: new Date(),
       })
       .returning({ id: mentions.id });
     const c = await api.as('viewer');
