@@ -91,30 +91,34 @@ export function createClusterIndex(opts: ClusterIndexOptions): ClusterIndex {
   if (typeof redis.koubeiClusters !== 'function') redis.defineCommand('koubeiClusters', { lua: SCRIPT });
   const windowMs = (opts.windowHours ?? 72) * 3_600_000;
   const maxDistance = opts.maxDistance ?? 3;
-  const key = (band: number, value: bigint) => `${opts.prefix}:simhash:${band}:${value.toString(16)}`;
+  const bandKey = (band: number, value: number) => `${opts.prefix}:simhash:${band}:${value.toString(16)}`;
   return {
     async assign(items) {
       if (items.length === 0) return [];
       const keys: string[] = [];
       const args: string[] = [];
+      const ttl = String(windowMs + 86_400_000);
       for (const it of items) {
+        // The two 32-bit halves as numbers: the bands come from them without BigInt arithmetic.
         const u = BigInt.asUintN(64, it.simhash);
+        const hi = Number(u >> 32n);
+        const lo = Number(u & 0xffffffffn);
         const published = it.publishedAt.getTime();
         keys.push(
-          key(0, u & 0xffffn),
-          key(1, (u >> 16n) & 0xffffn),
-          key(2, (u >> 32n) & 0xffffn),
-          key(3, (u >> 48n) & 0xffffn),
+          bandKey(0, lo & 0xffff),
+          bandKey(1, lo >>> 16),
+          bandKey(2, hi & 0xffff),
+          bandKey(3, hi >>> 16),
           `${opts.prefix}:simhash:m:${it.mentionId}`,
         );
         args.push(
-          String(u >> 32n),
-          String(u & 0xffffffffn),
+          String(hi),
+          String(lo),
           String(it.mentionId),
           it.forcedCluster ? String(it.forcedCluster) : '',
           String(published),
           String(published - windowMs),
-          String(windowMs + 86_400_000),
+          ttl,
         );
       }
       const res = await redis.koubeiClusters(keys.length, ...keys, ...args, String(maxDistance));
