@@ -160,9 +160,13 @@ interface NaturalBayes {
   train(): void;
   classify(tokens: string[]): string;
 }
-const natural = createRequire(import.meta.url)('natural') as {
-  BayesClassifier: new () => NaturalBayes;
-};
+type Natural = { BayesClassifier: new () => NaturalBayes };
+let naturalModule: Natural | undefined;
+/** Loaded on first use: natural's bundled dotenv prints a banner on import, in every bench process. */
+function natural(): Natural {
+  naturalModule ??= createRequire(import.meta.url)('natural') as Natural;
+  return naturalModule;
+}
 
 interface Labelled {
   text: string;
@@ -175,7 +179,7 @@ function naturalBayes(
   trainRows: readonly Labelled[],
   val: readonly Labelled[],
 ): BenchResult[] {
-  const bayes = new natural.BayesClassifier();
+  const bayes = new (natural().BayesClassifier)();
   let t = performance.now();
   for (const r of trainRows) if (r.label !== 'neu') bayes.addDocument(cut(r.text), r.label);
   bayes.train();
