@@ -149,24 +149,34 @@ function applySettings(ctx: StageContext, next: Config, ownAnalyzer: boolean): P
   });
 }
 
-/** Start BullMQ workers for the given roles on one Redis and database. */
-export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
-  const { logger, db } = opts;
-  const config = await effectiveConfig(db, opts.config, logger);
+/** Closers of what start-up opened, run in reverse order by `stop` or by a failed start. */
+type Closers = (() => Promise<unknown>)[];
+
+/** Run every closer, newest first, even when one fails; the first failure is thrown at the end. */
+async function closeAll(closers: Closers): Promise<void> {
+  let failure: unknown;
+  for (const close of [...closers].reverse()) {
+    try {
+      await close();
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  if (failure) throw failure;
+}
+
+/** The shared state of the stages; opens the analyzer when the pipeline owns one. */
+async function stageContext(
+  opts: PipelineOptions,
+  config: Config,
+  queues: Queues,
+  ownAnalyzer: boolean,
+): Promise<StageContext> {
   const piiSalt = opts.piiSalt ?? corePiiSalt(config);
-  const queues = createQueues({
-    redisUrl: opts.redisUrl,
-    prefix: opts.prefix ?? 'koubei',
-    queuesConfig: config.queues,
-    batchSize: opts.batchSize ?? 250,
-    logger,
-  });
-  const roles = QUEUE_NAMES.filter((r) => (opts.roles ?? QUEUE_NAMES).includes(r));
-  const ownAnalyzer = !opts.analyzer && !opts.batchAnalyzer && roles.includes('analyze');
-  const ctx: StageContext = {
+  return {
     config,
-    logger,
-    db,
+    logger: opts.logger,
+    db: opts.db,
     queues,
     piiSalt,
     analyzer:
@@ -180,44 +190,90 @@ export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
     }),
     ownBrands: new Set(config.brands.filter((b) => b.own).map((b) => b.name)),
   };
-  if (roles.includes('sla') && opts.reconcileTimers !== false) {
-    const added = await reconcileSlaTimers(db, queues, config.sla);
-    if (added) logger.info({ added }, 'SLA timers restored from the database');
+}
+
+/** Whether the pipeline owns its analyzer, and a brand change's swap in progress (closing waits for it). */
+interface AnalyzerSwap {
+  owned: boolean;
+  current: Promise<void>;
+}
+
+/** Start the rollup flusher, the role workers and the settings watcher; each pushes its closer. */
+async function runRoles(
+  ctx: StageContext,
+  opts: PipelineOptions,
+  roles: QueueName[],
+  swapping: AnalyzerSwap,
+  closers: Closers,
+): Promise<void> {
+  const { db, logger, queues } = ctx;
+  if (roles.includes('analyze')) {
+    const rollups = startRollupFlusher({ db, redis: queues.redis, prefix: queues.prefix, logger });
+    closers.push(() => rollups.stop());
   }
-  let swapping: Promise<void> = Promise.resolve();
+  const running = roles.map((r) => startWorker(ctx, opts, r));
+  closers.push(async () => {
+    await Promise.all(running.map((r) => r.worker.close()));
+    await Promise.all(running.map((r) => r.connection.quit().catch(() => r.connection.disconnect())));
+  });
   const settings = watchSettings({
     db,
     base: opts.config,
     logger,
     ...(opts.settingsIntervalMs ? { intervalMs: opts.settingsIntervalMs } : {}),
     apply: (next) => {
-      const swap = applySettings(ctx, next, ownAnalyzer);
+      const swap = applySettings(ctx, next, swapping.owned);
       if (!swap) return;
-      swapping = swap
+      swapping.current = swap
         .catch((err) => logger.error({ err }, 'could not load the analyzer for the new brands'))
         .then(() => {});
     },
   });
-  const running = roles.map((r) => startWorker(ctx, opts, r));
-  const rollups = roles.includes('analyze')
-    ? startRollupFlusher({ db, redis: queues.redis, prefix: queues.prefix, logger })
-    : null;
+  // Closed in reverse: settings stop first, then the workers drain, then the flusher stops.
+  closers.push(() => settings.stop());
   await Promise.all(running.map((r) => r.worker.waitUntilReady()));
+}
+
+/**
+ * Start BullMQ workers for the given roles on one Redis and database. A start that fails part-way
+ * (Redis or the database gone) closes what it had opened, so no thread or connection is left behind.
+ */
+export async function startPipeline(opts: PipelineOptions): Promise<Pipeline> {
+  const { logger, db } = opts;
+  const config = await effectiveConfig(db, opts.config, logger);
+  const queues = createQueues({
+    redisUrl: opts.redisUrl,
+    prefix: opts.prefix ?? 'koubei',
+    queuesConfig: config.queues,
+    batchSize: opts.batchSize ?? 250,
+    logger,
+  });
+  const closers: Closers = [() => queues.close()];
+  const roles = QUEUE_NAMES.filter((r) => (opts.roles ?? QUEUE_NAMES).includes(r));
+  const ownAnalyzer = !opts.analyzer && !opts.batchAnalyzer && roles.includes('analyze');
+  const swapping: AnalyzerSwap = { owned: ownAnalyzer, current: Promise.resolve() };
+  try {
+    const ctx = await stageContext(opts, config, queues, ownAnalyzer);
+    if (ownAnalyzer)
+      closers.push(async () => {
+        await swapping.current;
+        await ctx.analyzer.close();
+      });
+    if (roles.includes('sla') && opts.reconcileTimers !== false) {
+      const added = await reconcileSlaTimers(db, queues, config.sla);
+      if (added) logger.info({ added }, 'SLA timers restored from the database');
+    }
+    await runRoles(ctx, opts, roles, swapping, closers);
+  } catch (err) {
+    await closeAll(closers).catch((e) => logger.warn({ err: e }, 'cleanup after a failed start failed'));
+    throw err;
+  }
   logger.info({ roles, prefix: queues.prefix }, 'pipeline workers started');
   let stopping: Promise<void> | undefined;
   return {
     queues,
     stop() {
-      stopping ??= (async () => {
-        await settings.stop();
-        await Promise.all(running.map((r) => r.worker.close()));
-        await rollups?.stop();
-        await swapping;
-        if (ownAnalyzer) await ctx.analyzer.close();
-        await Promise.all(running.map((r) => r.connection.quit().catch(() => r.connection.disconnect())));
-        await queues.close();
-        logger.info('pipeline workers stopped');
-      })();
+      stopping ??= closeAll(closers).then(() => logger.info('pipeline workers stopped'));
       return stopping;
     },
   };

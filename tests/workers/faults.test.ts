@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger, startPrivateRedis } from '../../core/index.ts';
 import { caseEvents, type DbHandle, openDatabase } from '../../store/index.ts';
@@ -131,5 +131,42 @@ describe('a database outage', () => {
     } finally {
       await pipeline.stop();
     }
+  });
+});
+
+describe('a start that fails part-way', () => {
+  let t: TestDb;
+  const prefix = uniquePrefix('wsf');
+  const redis = testRedis(prefix);
+  beforeAll(async () => {
+    t = await createTestDb('pglite');
+  });
+  afterAll(async () => {
+    await redis.cleanup();
+    await t.cleanup();
+  });
+
+  const threads = () => readdirSync('/proc/self/task').length;
+  const clients = async () =>
+    String(await redis.redis.client('LIST'))
+      .split('\n')
+      .filter((l) => l.includes(`name=${prefix}-`)).length;
+
+  it('closes what it had opened: the analyzer thread and every Redis connection', async () => {
+    // The SLA role's first step reads cases: without the table, start-up fails after the queues'
+    // connection and the analyzer thread are open.
+    await t.db.execute(sql`drop table cases cascade`);
+    const before = threads();
+    await expect(
+      startPipeline({
+        config: testConfig(),
+        logger: silentLogger(),
+        db: t.db,
+        redisUrl: testRedisUrl(),
+        prefix,
+      }),
+    ).rejects.toThrow(/cases/);
+    expect(await clients()).toBe(0);
+    expect(threads()).toBeLessThanOrEqual(before);
   });
 });
