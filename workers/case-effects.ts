@@ -2,7 +2,14 @@ import { type CaseEventRow, type CaseRow, getUsersByIds } from '../store/index.t
 import { teamLead } from './assignment.ts';
 import type { CaseDeps } from './context.ts';
 import { caseNotification, notifyEventOf } from './notify-messages.ts';
-import { removeTimerJobs, type TimerJob, timerJobIds, timerJobs, timersLive } from './sla-timers.ts';
+import {
+  addTimerJobs,
+  removeTimerJobs,
+  type TimerJob,
+  timerJobIds,
+  timerJobs,
+  timersLive,
+} from './sla-timers.ts';
 import type { CaseEventMessage } from './types.ts';
 
 /**
@@ -45,8 +52,10 @@ async function syncTimers(deps: CaseDeps, changes: readonly CaseChange[]): Promi
     deps.queues,
     plans.flatMap((p) => p.remove),
   );
-  const add = plans.flatMap((p) => p.add);
-  if (add.length) await deps.queues.sla.addBulk(add);
+  await addTimerJobs(
+    deps.queues,
+    plans.flatMap((p) => p.add),
+  );
 }
 
 function message(c: CaseRow, e: CaseEventRow): CaseEventMessage {

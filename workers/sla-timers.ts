@@ -71,6 +71,12 @@ export function timerJobIds(sla: SlaConfig, c: TimerCase): string[] {
   return slaTimers(sla, c).map((t) => slaJobId(c.id, t.kind, t.dueAt));
 }
 
+/** Add timer jobs in one round trip; returns how many (existing ids are no-ops in BullMQ). */
+export async function addTimerJobs(queues: Queues, jobs: readonly TimerJob[]): Promise<number> {
+  if (jobs.length) await queues.sla.addBulk([...jobs]);
+  return jobs.length;
+}
+
 /** Add the case's due and next timers; returns how many were added (existing ids are no-ops in BullMQ). */
 export async function scheduleCaseTimers(
   queues: Queues,
@@ -78,9 +84,7 @@ export async function scheduleCaseTimers(
   c: TimerCase,
   skipKeys?: ReadonlySet<string>,
 ): Promise<number> {
-  const jobs = timerJobs(sla, c, skipKeys);
-  if (jobs.length) await queues.sla.addBulk(jobs);
-  return jobs.length;
+  return addTimerJobs(queues, timerJobs(sla, c, skipKeys));
 }
 
 /**
@@ -93,10 +97,7 @@ export async function scheduleNextTimer(
   c: TimerCase & Parameters<typeof timersLive>[0],
   after: Pick<SlaTimer, 'kind' | 'dueAt'>,
 ): Promise<number> {
-  if (!timersLive(c)) return 0;
-  const jobs = timerJobs(sla, c, undefined, Date.now(), after);
-  if (jobs.length) await queues.sla.addBulk(jobs);
-  return jobs.length;
+  return timersLive(c) ? addTimerJobs(queues, timerJobs(sla, c, undefined, Date.now(), after)) : 0;
 }
 
 /** Remove pending timer jobs (a running one finishes as a no-op). */
