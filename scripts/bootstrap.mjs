@@ -98,6 +98,13 @@ function ensureDashboardBuild() {
 }
 
 const tsx = ['--import', `file://${join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')}`];
+/**
+ * V8 flags of the app's processes (bin/koubei passes the same). A 32 MB semi-space (16 MB by
+ * default) gives the pipeline's short-lived objects, about 1 GB per 20,000 mentions, room to die
+ * young: over six workers-bench runs each, the event loop and GC threads used 6.2 s of CPU per
+ * 20,000 mentions instead of 7.2 s, and the analyzer thread 4.5 s instead of 5.0 s.
+ */
+const v8Flags = ['--max-semi-space-size=32'];
 
 /** Run the app in a child; pass signals on (the app treats a duplicate Ctrl-C as one). */
 function runChild(childArgs) {
@@ -136,7 +143,7 @@ ensureNodeModules();
 if (command === 'start') {
   ensureDebianPackages([...(process.env.REDIS_URL ? [] : ['redis-server']), 'chromium']);
   ensureDashboardBuild();
-  runChild([...tsx, join(ROOT, 'cli', 'main.ts'), 'start', ...args]);
+  runChild([...v8Flags, ...tsx, join(ROOT, 'cli', 'main.ts'), 'start', ...args]);
 } else if (command === 'test' || command === 'bench') {
   ensureDebianPackages([
     'redis-server',
@@ -146,7 +153,7 @@ if (command === 'start') {
   ]);
   ensureDashboardBuild();
   if (command === 'test') runTests();
-  else runChild([...tsx, join(ROOT, 'bench', 'main.ts'), ...args]);
+  else runChild([...v8Flags, ...tsx, join(ROOT, 'bench', 'main.ts'), ...args]);
 } else {
   say(`unknown command ${command}; use start, test or bench`);
   process.exit(2);
