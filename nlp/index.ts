@@ -45,6 +45,9 @@ export {
 export { maskPii, type MaskResult } from './pii.ts';
 export { prepare } from './pipeline.ts';
 export { riskParts, riskScore } from './risk.ts';
+export { JiebaCutter } from './jieba-cut.ts';
+export { type HmmModel, loadHmmModel, parseHmmModel } from './jieba-hmm.ts';
+export { loadDictText, WordTrie } from './jieba-trie.ts';
 export { cut, tokenize, warmUpSegmenter } from './segment.ts';
 export { groupNearDuplicates, hammingDistance, simhash } from './simhash.ts';
 export {
