@@ -137,11 +137,9 @@ export function loadDictText(trie: WordTrie, text: string): void {
     while (end < n && isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 10) end++;
     let freq = 0;
     let digits = end;
-    while (digits < n && !isSpace(text.charCodeAt(digits))) digits++;
-    if (digits > end) {
-      freq = Number(text.slice(end, digits));
-      if (!Number.isInteger(freq) || freq < 0)
-        throw new Error(`bad dictionary frequency for ${word}: ${text.slice(end, digits)}`);
+    for (let c = text.charCodeAt(digits); digits < n && !isSpace(c); c = text.charCodeAt(++digits)) {
+      if (c < 48 || c > 57) throw new Error(`bad dictionary frequency for ${word}: ${text.slice(end, digits + 1)}`);
+      freq = freq * 10 + (c - 48);
     }
     trie.add(word, freq);
     const nl = text.indexOf('\n', digits);
