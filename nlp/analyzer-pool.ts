@@ -21,10 +21,12 @@ export interface BatchAnalyzer {
 export interface AnalyzerPoolOptions extends Omit<AnalyzerOptions, 'model'> {
   /** Worker threads. Default 1: analysis leaves the event loop free for database and queue traffic. */
   threads?: number;
+  /** Called with each thread the pool starts, replacements included (tests kill one through it). Default: none. */
+  onThread?: (worker: Worker) => void;
 }
 
 /** @internal What a thread is started with. */
-export type ThreadInit = Omit<AnalyzerPoolOptions, 'threads'>;
+export type ThreadInit = Omit<AnalyzerPoolOptions, 'threads' | 'onThread'>;
 /** @internal A batch sent to a thread. */
 export interface ThreadTask {
   id: number;
@@ -63,10 +65,11 @@ class ThreadSlot {
   readonly pending = new Map<number, Pending>();
   readonly ready: Promise<void>;
 
-  constructor(init: ThreadInit) {
+  constructor(init: ThreadInit, onThread?: (worker: Worker) => void) {
     this.worker = new Worker(new URL('./analyzer-thread.mjs', import.meta.url), {
       workerData: init,
     });
+    onThread?.(this.worker);
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', () => resolve());
       this.worker.once('error', reject);
@@ -98,8 +101,8 @@ class ThreadSlot {
  * thread with the fewest pending batches. Resolves once every thread has loaded its model.
  */
 export async function createAnalyzerPool(opts: AnalyzerPoolOptions = {}): Promise<BatchAnalyzer> {
-  const { threads = 1, ...init } = opts;
-  const slots = Array.from({ length: Math.max(1, threads) }, () => new ThreadSlot(init));
+  const { threads = 1, onThread, ...init } = opts;
+  const slots = Array.from({ length: Math.max(1, threads) }, () => new ThreadSlot(init, onThread));
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
   let seq = 0;
@@ -116,7 +119,7 @@ export async function createAnalyzerPool(opts: AnalyzerPoolOptions = {}): Promis
       if ((slots[i]?.pending.size ?? 0) < (slots[k]?.pending.size ?? 0)) k = i;
     const slot = slots[k] as ThreadSlot;
     if (slot.worker.threadId !== -1) return slot;
-    const fresh = new ThreadSlot(init);
+    const fresh = new ThreadSlot(init, onThread);
     slots[k] = fresh;
     return fresh;
   };

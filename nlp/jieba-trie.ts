@@ -2,8 +2,8 @@
  * The word dictionary of our jieba segmenter. Words and frequencies live in a map; lookups go through
  * a compact trie over UTF-16 code units compiled from it (again after words are added). Nodes are
  * numbered breadth first, so a node's children are contiguous and sorted by code unit: the DAG walk
- * reads a few neighbouring array slots per step rather than scattered hash-table entries, which
- * measured about twice as fast on 140-character posts.
+ * reads a few neighbouring array slots per step rather than scattered hash-table entries (a hash
+ * trie measured 28 µs per 140-character post, this one 24 µs).
  */
 
 /** The compiled trie. Node 0 is the root. */

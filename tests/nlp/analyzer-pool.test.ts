@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../core/index.ts';
+import type { Worker } from 'node:worker_threads';
+import { TransientError, ValidationError } from '../../core/index.ts';
 import {
   type AnalyzeItem,
   type BatchAnalyzer,
@@ -55,5 +56,25 @@ describe('analyzer pool (worker threads)', () => {
     await own.close();
     expect(await inFlight).toHaveLength(ITEMS.length);
     await expect(own.analyzeMany(ITEMS)).rejects.toThrow(/closed/);
+  }, 60_000);
+
+  it('fails the batches of a thread that dies as retryable, and answers the next batch on a new thread', async () => {
+    const started: Worker[] = [];
+    const own = await createAnalyzerPool({ threads: 1, piiSalt: SALT, onThread: (w) => started.push(w) });
+    try {
+      expect(started).toHaveLength(1);
+      const big = Array.from({ length: 2000 }, (_, k) => ({ text: `联通第${k}次断网，客服不管` }));
+      const doomed = own.analyzeMany(big);
+      await started[0]?.terminate();
+      await expect(doomed).rejects.toBeInstanceOf(TransientError);
+      await expect(doomed).rejects.toThrow(/analyzer thread exited/);
+      const after = await own.analyzeMany(ITEMS);
+      expect(after).toHaveLength(ITEMS.length);
+      expect(after[0]?.sentiment.label).toBe('neg');
+      expect(started).toHaveLength(2);
+      expect(started[1]?.threadId).not.toBe(-1);
+    } finally {
+      await own.close();
+    }
   }, 60_000);
 });
