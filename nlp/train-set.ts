@@ -57,9 +57,20 @@ export interface TrainSetOptions {
   extraWeight?: number;
   /** Sample weight of the emoticon-stripped copy of each Weibo row. Default 1. */
   strippedWeight?: number;
+  /**
+   * Polarity sample weight per shared source family (see {@link DEFAULT_SOURCE_WEIGHTS}); families
+   * not listed weigh 1. Default {@link DEFAULT_SOURCE_WEIGHTS}.
+   */
+  sourceWeights?: Readonly<Record<string, number>>;
   /** Train on the validation rows too (never for reported figures). Default false. */
   includeValidation?: boolean;
 }
+
+/**
+ * Hotel reviews count double: +0.7 point of hotel validation accuracy (mean of seeds 42, 7, 99),
+ * pooled accuracy and the other slices unchanged within noise.
+ */
+export const DEFAULT_SOURCE_WEIGHTS: Readonly<Record<string, number>> = { chnsenticorp_hotel: 2 };
 
 const polar = (label: SentimentLabel, weight: number): TrainItem['polar'] =>
   label === 'neu' ? undefined : { y: label === 'pos' ? 1 : 0, weight };
@@ -72,9 +83,10 @@ function addShared(set: TrainSet, rows: readonly SharedRow[], opts: TrainSetOpti
     }
     const fam = sourceFamily(r.source);
     set.counts[`shared:${fam}`] = (set.counts[`shared:${fam}`] ?? 0) + 1;
+    const sw = (opts.sourceWeights ?? DEFAULT_SOURCE_WEIGHTS)[fam] ?? 1;
     const neutral = fam === 'smp2020' ? ({ y: r.label === 'neu' ? 1 : 0, weight: 1 } as const) : undefined;
     if (fam !== 'weibo_senti_100k') {
-      set.items.push({ text: r.text, polar: polar(r.label, 1), neutral });
+      set.items.push({ text: r.text, polar: polar(r.label, sw), neutral });
       continue;
     }
     set.items.push({ text: r.text, emoticons: polar(r.label, 1) });

@@ -15,7 +15,7 @@ import type { LinearModel, TrainLogisticOptions } from './linear.ts';
 import { FEATURE_VERSION, type NlpModel, saveModel } from './model.ts';
 import { decodeModels, encodeModels } from './model-io.ts';
 import { binaryModel, emoticonResidual, featurizeItems } from './train-models.ts';
-import { buildTrainSet, type TrainSetOptions } from './train-set.ts';
+import { buildTrainSet, DEFAULT_SOURCE_WEIGHTS, type TrainSetOptions } from './train-set.ts';
 
 export type { ExtraRow } from './train-set.ts';
 
@@ -134,6 +134,7 @@ export async function train(opts: TrainOptions = {}): Promise<TrainResult> {
         categories: categoryOpts,
         nbAlpha,
         telecomWeight: opts.telecomWeight ?? 3,
+        sourceWeights: opts.sourceWeights ?? DEFAULT_SOURCE_WEIGHTS,
       },
       categoryThresholds: categories.thresholds,
     },
