@@ -27,7 +27,7 @@ export type {
   SiteAdapter,
 } from './engine/types.ts';
 export { createSiteRouter } from './engine/http-crawler.ts';
-export { assertSafeSourceUrl, assertSafeUrl, isPrivateAddress } from './net/ssrf.ts';
+export { assertSafeSourceUrl, assertSafeUrl, isPrivateAddress, isPrivateHost } from './net/ssrf.ts';
 export { decodeBody } from './net/decode.ts';
 export { parseCount } from './text/counts.ts';
 export { parseSiteDate } from './text/dates.ts';

@@ -9,7 +9,7 @@ import {
 } from '@crawlee/playwright';
 import { chromium } from 'playwright';
 import { TransientError } from '../../core/index.ts';
-import { isPrivateLiteralHost } from '../net/ssrf.ts';
+import { isPrivateHost } from '../net/ssrf.ts';
 import { type EngineUserData, handleFetchedPage } from './handle.ts';
 import {
   checkBeforeSend,
@@ -29,6 +29,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Chromium 156 still asks Google's update service for an on-demand component at start-up, even with
+  // --disable-component-update; pointing the updater at a closed loopback port keeps it off the network.
+  '--component-updater=url-source=http://127.0.0.1:9/',
   // Images are never needed; not loading them is cheaper than intercepting each request.
   '--blink-settings=imagesEnabled=false',
 ];
@@ -122,11 +125,21 @@ export function createBrowserCrawler(
           // replica needs no SSRF check, so it only loses the media, font and stylesheet filter.
           if (source.replica || ROUTED.has(page)) return;
           ROUTED.add(page);
+          // Chromium resolves names itself, so each host is resolved here too (once per page) and
+          // refused when it points at a private address. Playwright does not route redirect hops, so
+          // those go unchecked (the HTTP crawler checks them in its DNS lookup).
+          const verdicts = new Map<string, Promise<boolean>>();
           await page.route('**/*', async (route) => {
             const req = route.request();
-            const blockedHost = isPrivateLiteralHost(new URL(req.url()));
-            if (blockedHost || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort();
-            return route.continue();
+            if (SKIPPED_RESOURCES.has(req.resourceType())) return route.abort();
+            const url = new URL(req.url());
+            if (verdicts.size > 256) verdicts.clear();
+            let verdict = verdicts.get(url.hostname);
+            if (!verdict) {
+              verdict = isPrivateHost(url, deps.resolveHost);
+              verdicts.set(url.hostname, verdict);
+            }
+            return (await verdict) ? route.abort('blockedbyclient') : route.continue();
           });
         },
       ],

@@ -50,7 +50,7 @@ export interface CrawlSourceOptions {
   logger?: Logger;
   /** Called as pages and items come in. Default none. */
   onProgress?: (p: CrawlProgress) => void;
-  /** DNS resolver for the SSRF check. Default: the system resolver. */
+  /** DNS resolver for the SSRF checks (the source URL, and each request the browser makes). Default: the system resolver. */
   resolveHost?: HostResolver;
 }
 
@@ -227,7 +227,14 @@ export async function crawlSource(opts: CrawlSourceOptions): Promise<CrawlResult
         pending: [...r.targets.values()].reduce((s, t) => s + t.pending, 0),
       });
   }
-  await execute({ run, adapter, accounts, policy }, opts.chromiumPath ?? '/usr/bin/chromium');
+  const deps: EngineDeps = {
+    run,
+    adapter,
+    accounts,
+    policy,
+    ...(opts.resolveHost ? { resolveHost: opts.resolveHost } : {}),
+  };
+  await execute(deps, opts.chromiumPath ?? '/usr/bin/chromium');
   await run.saveCursors();
   if (!run.blocked) await accounts.recordSuccess(run.usedAccounts, clock());
   const result = resultOf(run, started);

@@ -12,7 +12,7 @@ import {
 import { ForbiddenError, TransientError } from '../../core/index.ts';
 import { limitResponseBody } from '../net/body-limit.ts';
 import { decodeBody } from '../net/decode.ts';
-import { guardedLookup, isPrivateLiteralHost } from '../net/ssrf.ts';
+import { guardedLookup, type HostResolver, isPrivateLiteralHost } from '../net/ssrf.ts';
 import type { AccountRotation } from './accounts.ts';
 import { afterGivingUp, beforeRetry, SourceHaltedError } from './failures.ts';
 import { type EngineUserData, handleFetchedPage } from './handle.ts';
@@ -33,6 +33,8 @@ export interface EngineDeps {
   adapter: SiteAdapter;
   accounts: AccountRotation;
   policy: EnginePolicy;
+  /** DNS resolver for the browser's SSRF check. Default: the system resolver. */
+  resolveHost?: HostResolver;
 }
 
 const truncation = new WeakMap<object, () => boolean>();

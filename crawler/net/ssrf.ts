@@ -16,12 +16,17 @@ function privateV4(ip: string): boolean {
   const o = ipv4Octets(ip);
   if (!o) return false;
   const [a = 0, b = 0] = o;
+  const c = o[2] ?? 0;
   return (
     a === 127 || // loopback 127/8
     a === 10 || // 10/8
     (a === 172 && b >= 16 && b <= 31) || // 172.16/12
     (a === 192 && b === 168) || // 192.168/16
     (a === 169 && b === 254) || // link-local 169.254/16
+    (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT 100.64/10
+    (a === 192 && b === 0 && c === 0) || // IETF protocol assignments 192.0.0/24
+    (a === 198 && (b === 18 || b === 19)) || // benchmarking 198.18/15
+    a >= 224 || // multicast 224/4, reserved 240/4, broadcast
     a === 0 // 0.0.0.0/8 ("this network")
   );
 }
@@ -56,14 +61,18 @@ function privateV6(ip: string): boolean {
   const [g0 = 0, , , , , g5 = 0, g6 = 0, g7 = 0] = g;
   const allZeroPrefix = g.slice(0, 5).every((x) => x === 0);
   if (allZeroPrefix && g5 === 0 && g6 === 0 && (g7 === 0 || g7 === 1)) return true; // :: and ::1
-  if (allZeroPrefix && g5 === 0xffff) {
-    // IPv4-mapped ::ffff:a.b.c.d
-    return privateV4(`${g6 >> 8}.${g6 & 255}.${g7 >> 8}.${g7 & 255}`);
-  }
-  return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80; // fc00::/7, fe80::/10
+  const v4 = `${g6 >> 8}.${g6 & 255}.${g7 >> 8}.${g7 & 255}`;
+  // IPv4-mapped ::ffff:a.b.c.d, and NAT64 64:ff9b::a.b.c.d, which reaches the IPv4 address behind it.
+  if (allZeroPrefix && g5 === 0xffff) return privateV4(v4);
+  if (g0 === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return privateV4(v4);
+  // fc00::/7 unique-local, fe80::/10 link-local, ff00::/8 multicast
+  return (g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80 || (g0 & 0xff00) === 0xff00;
 }
 
-/** True for loopback, private, link-local, unique-local and unspecified addresses (v4 and v6). */
+/**
+ * True for loopback, private, link-local, unique-local, carrier-grade NAT, multicast, reserved and
+ * unspecified addresses (v4 and v6, including v4 inside IPv4-mapped and NAT64 v6 addresses).
+ */
 export function isPrivateAddress(ip: string): boolean {
   const kind = isIP(ip);
   if (kind === 4) return privateV4(ip);
@@ -163,6 +172,21 @@ export function guardedLookup(hostname: string, options: unknown, callback?: Loo
       cb(null, first.address, first.family);
     })
     .catch((err: NodeJS.ErrnoException) => cb(err, ''));
+}
+
+/**
+ * Whether a URL's host is private: a literal private address or localhost, or a name that resolves to
+ * a private address. A name that does not resolve is not private (the request fails on its own).
+ */
+export async function isPrivateHost(url: URL, resolve: HostResolver = dnsResolver): Promise<boolean> {
+  if (isPrivateLiteralHost(url)) return true;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return false;
+  try {
+    return (await resolve(host)).some(isPrivateAddress);
+  } catch {
+    return false;
+  }
 }
 
 /** True when a redirect target is a literal private address or localhost (DNS names go through guardedLookup). */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, sourceSchema } from '../../core/index.ts';
-import { assertSafeSourceUrl, crawlSource, isPrivateAddress, memoryCrawlState } from '../../crawler/index.ts';
+import {
+  assertSafeSourceUrl,
+  crawlSource,
+  isPrivateAddress,
+  isPrivateHost,
+  memoryCrawlState,
+} from '../../crawler/index.ts';
 
 const source = (baseUrl: string, replica = false) =>
   sourceSchema.parse({ id: 'x', kind: 'rss', baseUrl, replica, feeds: ['a.xml'] });
@@ -28,9 +34,34 @@ describe('SSRF guard', () => {
     ['::ffff:127.0.0.1', true],
     ['::ffff:10.0.0.1', true],
     ['2001:4860:4860::8888', false],
+    ['100.64.0.1', true],
+    ['100.127.255.254', true],
+    ['100.128.0.1', false],
+    ['198.18.0.1', true],
+    ['192.0.0.8', true],
+    ['224.0.0.251', true],
+    ['255.255.255.255', true],
+    ['64:ff9b::10.0.0.1', true],
+    ['64:ff9b::8.8.8.8', false],
+    ['ff02::1', true],
     ['not-an-ip', false],
   ])('%s private: %s', (ip, priv) => {
     expect(isPrivateAddress(ip)).toBe(priv);
+  });
+
+  it('judges a browser request by its literal host or what its name resolves to', async () => {
+    const dns = fakeDns({ 'intranet.example': ['93.184.216.34', '10.0.0.7'], 'v6.example': ['fd00::1'] });
+    expect(await isPrivateHost(new URL('http://intranet.example/a'), dns)).toBe(true);
+    expect(await isPrivateHost(new URL('http://v6.example/'), dns)).toBe(true);
+    expect(await isPrivateHost(new URL('https://weibo.example/'), dns)).toBe(false);
+    expect(await isPrivateHost(new URL('http://127.0.0.1:9/'), dns)).toBe(true);
+    expect(await isPrivateHost(new URL('http://[::1]/'), dns)).toBe(true);
+    expect(await isPrivateHost(new URL('http://a.localhost/'), dns)).toBe(true);
+    expect(await isPrivateHost(new URL('http://8.8.8.8/'), dns)).toBe(false);
+    const failing = async () => {
+      throw Object.assign(new Error('no such host'), { code: 'ENOTFOUND' });
+    };
+    expect(await isPrivateHost(new URL('http://nowhere.example/'), failing)).toBe(false);
   });
 
   it('refuses literal private hosts and localhost unless replica: true', async () => {
