@@ -85,7 +85,7 @@ export const sourceSchema = z.strictObject({
   respectRobotsTxt: z.boolean().default(true),
   /** Most pages to fetch per query per run. Default 10. */
   maxPagesPerRun: z.number().int().min(1).max(1000).default(10),
-  /** Requests per minute to this domain. Default 30. */
+  /** Requests per minute to this source's host, shared by all its crawl jobs and any other source on that host (in every process, through Redis). Default 30. */
   maxRequestsPerMinute: z.number().int().min(1).default(30),
   /** Parallel requests to this domain. Default 2. */
   maxConcurrency: z.number().int().min(1).max(64).default(2),

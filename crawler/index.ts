@@ -27,6 +27,13 @@ export type {
   SiteAdapter,
 } from './engine/types.ts';
 export { createSiteRouter } from './engine/http-crawler.ts';
+export {
+  type HostRateLimiter,
+  memoryHostRateLimiter,
+  processHostRateLimiter,
+  rateKey,
+  redisHostRateLimiter,
+} from './net/host-rate-limit.ts';
 export { assertSafeSourceUrl, assertSafeUrl, isPrivateAddress, isPrivateHost } from './net/ssrf.ts';
 export { decodeBody } from './net/decode.ts';
 export { parseCount } from './text/counts.ts';

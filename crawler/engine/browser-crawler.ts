@@ -12,6 +12,7 @@ import { TransientError } from '../../core/index.ts';
 import { isPrivateHost } from '../net/ssrf.ts';
 import { type EngineUserData, handleFetchedPage } from './handle.ts';
 import {
+  awaitSiteSlot,
   checkBeforeSend,
   type EngineDeps,
   failureHooks,
@@ -119,6 +120,7 @@ export function createBrowserCrawler(
       preNavigationHooks: [
         async ({ page, session, request }, gotoOptions) => {
           checkBeforeSend(deps, session);
+          await awaitSiteSlot(deps, request.url);
           if (gotoOptions) gotoOptions.waitUntil = 'domcontentloaded';
           await page.setExtraHTTPHeaders({ ...adapter.headers?.(source), ...request.headers });
           // Intercepting every request costs a round trip through this process per request; a local

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Configuration, RequestQueue } from '@crawlee/http';
 import { ForbiddenError, type Logger, type SourceConfig, silentLogger } from '../../core/index.ts';
 import type { Db } from '../../store/index.ts';
+import { type HostRateLimiter, processHostRateLimiter } from '../net/host-rate-limit.ts';
 import { assertSafeSourceUrl, type HostResolver } from '../net/ssrf.ts';
 import { adapterFor } from '../sites/registry.ts';
 import { AccountRotation, loadAccounts } from './accounts.ts';
@@ -52,6 +53,8 @@ export interface CrawlSourceOptions {
   onProgress?: (p: CrawlProgress) => void;
   /** DNS resolver for the SSRF checks (the source URL, and each request the browser makes). Default: the system resolver. */
   resolveHost?: HostResolver;
+  /** Spaces requests to one site across runs (see {@link HostRateLimiter}). Default: one limiter per process. */
+  hostRateLimiter?: HostRateLimiter;
 }
 
 /** Live counters of a run. */
@@ -232,6 +235,7 @@ export async function crawlSource(opts: CrawlSourceOptions): Promise<CrawlResult
     adapter,
     accounts,
     policy,
+    hostLimiter: opts.hostRateLimiter ?? processHostRateLimiter,
     ...(opts.resolveHost ? { resolveHost: opts.resolveHost } : {}),
   };
   await execute(deps, opts.chromiumPath ?? '/usr/bin/chromium');

@@ -12,6 +12,7 @@ import {
 import { ForbiddenError, TransientError } from '../../core/index.ts';
 import { limitResponseBody } from '../net/body-limit.ts';
 import { decodeBody } from '../net/decode.ts';
+import { type HostRateLimiter, rateKey } from '../net/host-rate-limit.ts';
 import { guardedLookup, type HostResolver, isPrivateLiteralHost } from '../net/ssrf.ts';
 import type { AccountRotation } from './accounts.ts';
 import { afterGivingUp, beforeRetry, SourceHaltedError } from './failures.ts';
@@ -35,6 +36,8 @@ export interface EngineDeps {
   policy: EnginePolicy;
   /** DNS resolver for the browser's SSRF check. Default: the system resolver. */
   resolveHost?: HostResolver;
+  /** Spaces requests to one site across runs. */
+  hostLimiter: HostRateLimiter;
 }
 
 const truncation = new WeakMap<object, () => boolean>();
@@ -103,6 +106,12 @@ export function sessionPoolOptions(deps: EngineDeps): SessionPoolOptions {
 }
 
 /** Refuse to send a request for a halted source or a benched account. */
+/** Wait for the site's next request slot (shared with other runs on the same site). */
+export async function awaitSiteSlot(deps: EngineDeps, url: string): Promise<void> {
+  const { source } = deps.run;
+  await deps.hostLimiter.acquire(rateKey(source, url), source.maxRequestsPerMinute);
+}
+
 export function checkBeforeSend(deps: EngineDeps, session: Session | undefined): void {
   const { run, accounts } = deps;
   if (run.blocked)
@@ -122,6 +131,7 @@ function preNavigation(deps: EngineDeps) {
   return async (ctx: HttpCrawlingContext, options: object): Promise<void> => {
     const gotOptions = options as Record<string, unknown>;
     checkBeforeSend(deps, ctx.session);
+    await awaitSiteSlot(deps, ctx.request.url);
     gotOptions.headers = { ...deps.adapter.headers?.(source), ...ctx.request.headers };
     gotOptions.followRedirect = true;
     gotOptions.maxRedirects = 5;

@@ -9,6 +9,7 @@ import {
 } from '../../core/index.ts';
 import { type Db, listSources } from '../../store/index.ts';
 import { targetsOf } from '../engine/targets.ts';
+import { redisHostRateLimiter } from '../net/host-rate-limit.ts';
 import type { MentionSink } from '../engine/types.ts';
 import { adapterFor } from '../sites/registry.ts';
 import { CRAWL_QUEUE, type CrawlJobData, scheduleCrawls, schedulerId } from './scheduler.ts';
@@ -82,7 +83,11 @@ export async function startCrawlScheduler(opts: CrawlSchedulerOptions): Promise<
         db: opts.db,
         concurrency: opts.config.queues.concurrency.crawl,
         isEnabled: async (id) => (await listSources(opts.db)).find((r) => r.id === id)?.enabled !== false,
-        crawl: { chromiumPath: opts.config.env.CHROMIUM_PATH },
+        // Jobs in every process share each site's request rate through Redis.
+        crawl: {
+          chromiumPath: opts.config.env.CHROMIUM_PATH,
+          hostRateLimiter: redisHostRateLimiter(connection, prefix),
+        },
         logger,
       })
     : undefined;
