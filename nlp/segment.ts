@@ -8,7 +8,7 @@ import type { Normalized, PieceKind } from './normalize.ts';
 /**
  * Word segmentation, through this one module: jieba's algorithm in TypeScript (`jieba-cut.ts`) over
  * jieba's dictionary (shipped with @node-rs/jieba) plus our telecom user dictionary. It cuts as
- * @node-rs/jieba does (99.998% of 66,502 texts identical) at about twice its speed; nlp/README.md has
+ * @node-rs/jieba does (99.998% of 66,502 texts identical) at 1.3–1.4 times its speed; nlp/README.md has
  * the benchmark against @node-rs/jieba and nodejieba.
  */
 
