@@ -36,7 +36,8 @@ export function demoSources(baseUrls: Record<SourceKind, string>, intervalSecond
       accounts: [{ id: 'demo-visitor', cookies: 'SUB=_2AkMdemo' }],
     },
     { id: 'demo-appstore', kind: 'appstore', baseUrl: baseUrls.appstore, appIds: Object.values(APP_IDS) },
-    { id: 'demo-rss', kind: 'rss', baseUrl: baseUrls.rss, feeds: [...RSS_FEEDS] },
+    // Feed targets are paths below the base URL: the replica serves /rss/<feed>.xml.
+    { id: 'demo-rss', kind: 'rss', baseUrl: baseUrls.rss, feeds: RSS_FEEDS.map((f) => `${f}.xml`) },
   ];
   return raw.map((s) => sourceSchema.parse({ ...common, ...s }));
 }
