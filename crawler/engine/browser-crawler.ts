@@ -89,6 +89,7 @@ export function createBrowserCrawler(
   queue: RequestQueue,
   config: Configuration,
   chromiumPath: string,
+  egressProxyUrl?: string,
 ): PlaywrightCrawler {
   const { run, policy, adapter } = deps;
   const { source } = run;
@@ -111,8 +112,12 @@ export function createBrowserCrawler(
       useSessionPool: true,
       persistCookiesPerSession: true,
       sessionPoolOptions: sessionPoolOptions(deps),
-      ...(source.proxyUrls.length
-        ? { proxyConfiguration: new ProxyConfiguration({ proxyUrls: source.proxyUrls }) }
+      ...(source.proxyUrls.length || egressProxyUrl
+        ? {
+            proxyConfiguration: new ProxyConfiguration({
+              proxyUrls: source.proxyUrls.length ? source.proxyUrls : [egressProxyUrl ?? ''],
+            }),
+          }
         : {}),
       respectRobotsTxtFile: source.respectRobotsTxt,
       onSkippedRequest: async ({ url, reason }) => skipped(run, url, reason),
@@ -127,9 +132,9 @@ export function createBrowserCrawler(
           // replica needs no SSRF check, so it only loses the media, font and stylesheet filter.
           if (source.replica || ROUTED.has(page)) return;
           ROUTED.add(page);
-          // Chromium resolves names itself, so each host is resolved here too (once per page) and
-          // refused when it points at a private address. Playwright does not route redirect hops, so
-          // those go unchecked (the HTTP crawler checks them in its DNS lookup).
+          // Refuse hosts that resolve to private addresses before Chromium sends anything (once per
+          // page and host). Playwright does not route redirect hops: without a proxy of the source's
+          // own, the egress proxy (net/egress-proxy.ts) checks those; with one, they go unchecked.
           const verdicts = new Map<string, Promise<boolean>>();
           await page.route('**/*', async (route) => {
             const req = route.request();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Configuration, RequestQueue } from '@crawlee/http';
 import { ForbiddenError, type Logger, type SourceConfig, silentLogger } from '../../core/index.ts';
 import type { Db } from '../../store/index.ts';
+import { type EgressProxyOptions, startEgressProxy } from '../net/egress-proxy.ts';
 import { type HostRateLimiter, processHostRateLimiter } from '../net/host-rate-limit.ts';
 import { assertSafeSourceUrl, type HostResolver } from '../net/ssrf.ts';
 import { adapterFor } from '../sites/registry.ts';
@@ -55,6 +56,11 @@ export interface CrawlSourceOptions {
   resolveHost?: HostResolver;
   /** Spaces requests to one site across runs (see {@link HostRateLimiter}). Default: one limiter per process. */
   hostRateLimiter?: HostRateLimiter;
+  /**
+   * Opens the connections of a browser source's egress proxy once their address passed the SSRF check
+   * (tests map made-up public addresses to loopback servers). Default `net.connect`.
+   */
+  egressConnect?: EgressProxyOptions['connect'];
 }
 
 /** Live counters of a run. */
@@ -238,7 +244,7 @@ export async function crawlSource(opts: CrawlSourceOptions): Promise<CrawlResult
     hostLimiter: opts.hostRateLimiter ?? processHostRateLimiter,
     ...(opts.resolveHost ? { resolveHost: opts.resolveHost } : {}),
   };
-  await execute(deps, opts.chromiumPath ?? '/usr/bin/chromium');
+  await execute(deps, opts.chromiumPath ?? '/usr/bin/chromium', opts.egressConnect);
   await run.saveCursors();
   if (!run.blocked) await accounts.recordSuccess(run.usedAccounts, clock());
   const result = resultOf(run, started);
@@ -260,14 +266,38 @@ export async function crawlSource(opts: CrawlSourceOptions): Promise<CrawlResult
 }
 
 /** Build the run's private Crawlee storage and crawler, queue the start requests, and run it. */
-async function execute(deps: EngineDeps, chromiumPath: string): Promise<void> {
+async function execute(
+  deps: EngineDeps,
+  chromiumPath: string,
+  egressConnect: EgressProxyOptions['connect'],
+): Promise<void> {
   quietCrawleeLogs();
   const { run, adapter } = deps;
+  const { source } = run;
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
-  const queue = await RequestQueue.open(`koubei-${run.source.id}-${randomUUID()}`, { config });
+  const queue = await RequestQueue.open(`koubei-${source.id}-${randomUUID()}`, { config });
+  // Chromium resolves names and follows redirects itself; with no proxy of the source's own, all its
+  // traffic goes through a loopback proxy that checks every host it connects to.
+  const egress =
+    source.browser && !source.replica && !source.proxyUrls.length
+      ? await startEgressProxy({
+          ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
+          ...(egressConnect ? { connect: egressConnect } : {}),
+          onRefused: (host, reason) => {
+            run.logger.warn({ source: source.id, host, reason }, 'egress proxy refused a host');
+            if (run.errors.length < 50) run.errors.push(`egress proxy refused ${host}: ${reason}`);
+          },
+        })
+      : null;
   try {
-    const crawler = run.source.browser
-      ? (await import('./browser-crawler.ts')).createBrowserCrawler(deps, queue, config, chromiumPath)
+    const crawler = source.browser
+      ? (await import('./browser-crawler.ts')).createBrowserCrawler(
+          deps,
+          queue,
+          config,
+          chromiumPath,
+          egress?.url,
+        )
       : createHttpCrawler(deps, queue, config);
     run.addRequests = async (requests) => {
       await crawler.addRequests(
@@ -286,5 +316,6 @@ async function execute(deps: EngineDeps, chromiumPath: string): Promise<void> {
     await crawler.run();
   } finally {
     await queue.drop().catch(() => {});
+    await egress?.close();
   }
 }

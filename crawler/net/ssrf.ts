@@ -83,7 +83,8 @@ export function isPrivateAddress(ip: string): boolean {
 /** Resolves a host name to its addresses (injectable for tests). */
 export type HostResolver = (host: string) => Promise<string[]>;
 
-const dnsResolver: HostResolver = async (host) =>
+/** The system resolver: `dns.lookup`, all addresses, in the order the system gives them. */
+export const dnsResolver: HostResolver = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 /** Options for {@link assertSafeUrl}. */

@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { dnsResolver, type HostResolver, isPrivateAddress } from './ssrf.ts';
+
+/**
+ * A forward proxy on loopback that Chromium sends all its traffic through, for sources that are not
+ * local replicas. Each host is resolved here, refused when any of its addresses is private, and the
+ * connection is made to the address that was checked. Unlike request interception it also sees
+ * redirect hops and DNS answers that change between a check and the connection.
+ */
+
+/** Options for {@link startEgressProxy}. */
+export interface EgressProxyOptions {
+  /** DNS resolver. Default: the system resolver (`dns.lookup`, all addresses). */
+  resolveHost?: HostResolver;
+  /**
+   * Opens a TCP connection to an address that passed the check. Default `net.connect`. Tests map
+   * made-up public addresses to loopback servers here.
+   */
+  connect?: (address: string, port: number) => Socket;
+  /** Called with each host refused as private, and why. Default none. */
+  onRefused?: (host: string, reason: string) => void;
+}
+
+/** A running {@link startEgressProxy}. */
+export interface EgressProxy {
+  /** `http://127.0.0.1:<port>`, for Chromium's proxy setting. */
+  url: string;
+  /** Stop listening and cut every open connection. */
+  close(): Promise<void>;
+}
+
+/** Hop-by-hop headers a proxy must not forward (RFC 9110 §7.6.1), plus the proxy's own. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+class Refused extends Error {}
+
+/** The address to connect to for `host`, or {@link Refused} when it is (or resolves to) a private one. */
+async function checkedAddress(host: string, resolve: HostResolver): Promise<string> {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare.endsWith('.localhost')) throw new Refused('loopback name');
+  if (isIP(bare)) {
+    if (isPrivateAddress(bare)) throw new Refused(`private address ${bare}`);
+    return bare;
+  }
+  const addresses = await resolve(bare);
+  const bad = addresses.find(isPrivateAddress);
+  if (bad) throw new Refused(`resolves to private address ${bad}`);
+  const first = addresses[0];
+  if (!first) throw new Error(`no address for ${bare}`);
+  return first;
+}
+
+/** `host:port` of a CONNECT request line, with bracketed IPv6 hosts. */
+function splitAuthority(authority: string): { host: string; port: number } | null {
+  const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(authority);
+  const port = Number(m?.[2]);
+  return m?.[1] && port > 0 && port < 65536 ? { host: m[1], port } : null;
+}
+
+/** Start the proxy on a free loopback port. */
+export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<EgressProxy> {
+  const resolve = opts.resolveHost ?? dnsResolver;
+  const dial = opts.connect ?? ((address: string, port: number) => netConnect({ host: address, port }));
+  const open = new Set<Duplex>();
+  const track = (s: Duplex): void => {
+    open.add(s);
+    s.once('close', () => open.delete(s));
+  };
+  const refuse = (host: string, err: unknown): string => {
+    const reason = err instanceof Error ? err.message : String(err);
+    if (err instanceof Refused) opts.onRefused?.(host, reason);
+    return `refused ${host}: ${reason}`;
+  };
+
+  const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '');
+    } catch {
+      res.writeHead(400).end('absolute URL expected');
+      return;
+    }
+    if (url.protocol !== 'http:') {
+      res.writeHead(400).end('only http:// is forwarded; https goes through CONNECT');
+      return;
+    }
+    let address: string;
+    try {
+      address = await checkedAddress(url.hostname, resolve);
+    } catch (err) {
+      refuse(url.hostname, err);
+      // No HTTP answer: Chromium would show it as the site's own page (a 403 reads as a block). A
+      // dropped connection fails the request as a network error, as a refused CONNECT does.
+      res.socket?.destroy();
+      return;
+    }
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+    const upstream = httpRequest({
+      method: req.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      headers: { ...headers, host: url.host },
+      createConnection: () => dial(address, Number(url.port) || 80),
+    });
+    upstream.on('response', (up) => {
+      const out: Record<string, string | string[]> = {};
+      for (const [k, v] of Object.entries(up.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+      res.writeHead(up.statusCode ?? 502, out);
+      up.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.destroy();
+    });
+    req.pipe(upstream);
+  };
+
+  const tunnel = async (req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> => {
+    track(client);
+    client.on('error', () => client.destroy());
+    const target = splitAuthority(req.url ?? '');
+    if (!target) {
+      client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+      return;
+    }
+    let address: string;
+    try {
+      address = await checkedAddress(target.host, resolve);
+    } catch (err) {
+      const status = err instanceof Refused ? '403 Forbidden' : '502 Bad Gateway';
+      client.end(`HTTP/1.1 ${status}\r\n\r\n${refuse(target.host, err)}`);
+      return;
+    }
+    const server = dial(address, target.port);
+    track(server);
+    server.once('connect', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) server.write(head);
+      server.pipe(client);
+      client.pipe(server);
+    });
+    server.on('error', () => {
+      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      server.destroy();
+    });
+    client.once('close', () => server.destroy());
+  };
+
+  const http = createServer((req, res) => void forward(req, res));
+  http.on('connection', track);
+  http.on('connect', (req, socket, head) => void tunnel(req, socket, head));
+  await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        http.close(() => ok());
+        for (const s of open) s.destroy();
+      }),
+  };
+}
