@@ -1,7 +1,7 @@
 import { type ComponentType, lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { canView, homeFor, isViewId, type ViewId } from './auth/permissions.ts';
 import { SessionProvider, useSession } from './auth/session.tsx';
-import { Loading } from './components/states.tsx';
+import { Loading, ViewErrorBoundary } from './components/states.tsx';
 import { StreamProvider } from './hooks/use-stream.tsx';
 import { initialLang, type Lang, saveLang } from './i18n.ts';
 import { I18nContext, useT } from './i18n-react.ts';
@@ -87,9 +87,11 @@ function Routed() {
   return (
     <StreamProvider>
       <Layout active={first}>
-        <Suspense fallback={<Loading />}>
-          <ViewHost key={first} id={first} />
-        </Suspense>
+        <ViewErrorBoundary resetKey={path}>
+          <Suspense fallback={<Loading />}>
+            <ViewHost key={first} id={first} />
+          </Suspense>
+        </ViewErrorBoundary>
       </Layout>
     </StreamProvider>
   );

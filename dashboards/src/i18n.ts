@@ -153,6 +153,7 @@ const MESSAGES = {
   'inbox.breached': ['已超时', 'Breached'],
   'inbox.overdueBy': ['超时 {time}', '{time} overdue'],
   'inbox.responded': ['已首次回应', 'First response sent'],
+  'inbox.closedUnanswered': ['未回应即结案', 'Closed without a response'],
   'inbox.timeline': ['处置时间线', 'Timeline'],
   'inbox.template': ['回应模板', 'Response template'],
   'inbox.templatePick': ['选择模板…', 'Pick a template…'],
@@ -265,6 +266,10 @@ const MESSAGES = {
   'settings.escalateAfterHours': ['升级时间（小时）', 'Escalate after (hours)'],
   'settings.byPriority': ['按优先级（小时）', 'By priority (hours)'],
   'settings.reminders': ['提醒比例', 'Reminders at (fractions)'],
+  'settings.remindersInvalid': [
+    '提醒比例须为 0 到 1 之间的小数，用逗号分隔，例如 0.5, 0.8',
+    'Reminders must be fractions between 0 and 1, separated by commas, e.g. 0.5, 0.8',
+  ],
   'settings.team': ['小组', 'Team'],
   'settings.regions': ['省份（逗号分隔）', 'Provinces (comma separated)'],
   'settings.categories': ['类别', 'Categories'],

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Translate } from '../i18n.ts';
 import { useT } from '../i18n-react.ts';
@@ -57,4 +57,31 @@ export function Async<T>(props: {
   if (data === undefined) return loading ? <Loading /> : null;
   if (props.isEmpty?.(data)) return <Empty>{props.empty}</Empty>;
   return <>{props.children(data)}</>;
+}
+
+/**
+ * Catches a view that throws while rendering, so one broken view shows an error box (with a reload)
+ * instead of blanking the whole app. `resetKey` (the URL) clears the error on navigation.
+ */
+export class ViewErrorBoundary extends Component<
+  { resetKey: string; children: ReactNode },
+  { error: unknown; key: string }
+> {
+  override state = { error: undefined as unknown, key: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown): { error: unknown } {
+    return { error: error ?? new Error('render failed') };
+  }
+
+  static getDerivedStateFromProps(
+    props: { resetKey: string },
+    state: { error: unknown; key: string },
+  ): { error: unknown; key: string } | null {
+    return props.resetKey === state.key ? null : { error: undefined, key: props.resetKey };
+  }
+
+  override render(): ReactNode {
+    if (this.state.error === undefined) return this.props.children;
+    return <ErrorBox error={this.state.error} onRetry={() => window.location.reload()} />;
+  }
 }

@@ -22,9 +22,10 @@ export function Countdown({ c, now }: { c: CaseSummary; now: number }) {
   const u = urgency(c, now);
   const left = Date.parse(c.firstResponseDueAt) - now;
   if (u === 'done') {
+    // Resolved or closed without a first response: say so rather than claim a response was sent.
     return (
       <span className="countdown countdown-done" data-urgency={u}>
-        {t('inbox.responded')}
+        {t(c.firstRespondedAt ? 'inbox.responded' : 'inbox.closedUnanswered')}
       </span>
     );
   }

@@ -27,7 +27,8 @@ type TabId = keyof typeof TABS;
 export default function SettingsPage() {
   const { t } = useT();
   const { segments } = useLocation();
-  const tab: TabId = segments[1] && segments[1] in TABS ? (segments[1] as TabId) : 'brands';
+  // Own keys only: `in` would also take "toString" or "constructor" from the URL.
+  const tab: TabId = segments[1] && Object.hasOwn(TABS, segments[1]) ? (segments[1] as TabId) : 'brands';
   const [, Body] = TABS[tab];
   const cfg = useApi(() => config.get(), []);
   return (

@@ -19,6 +19,16 @@ const DEFAULT: SlaPolicy = {
   escalateAfterHours: 20,
 };
 
+/**
+ * Reminder fractions from the form ("0.5, 0.8"), or null when any entry is not a number strictly
+ * between 0 and 1: a typo must not silently save an empty list and switch every reminder off.
+ */
+export function parseReminders(text: string): number[] | null {
+  const parts = text.split(/[,，\s]+/).filter(Boolean);
+  const values = parts.map(Number);
+  return values.every((x) => Number.isFinite(x) && x > 0 && x < 1) ? values : null;
+}
+
 function SlaForm({
   value,
   onSave,
@@ -37,16 +47,14 @@ function SlaForm({
     setV(value);
     setReminders(value.reminders.join(', '));
   }, [value]);
+  const parsed = parseReminders(reminders);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = reminders
-      .split(/[,，\s]+/)
-      .map(Number)
-      .filter((x) => x > 0 && x < 1);
+    if (!parsed) return;
     const byPriority = Object.fromEntries(
       Object.entries(v.byPriority).filter(([, h]) => h !== undefined && h > 0),
     );
-    onSave({ ...v, reminders: r, byPriority });
+    onSave({ ...v, reminders: parsed, byPriority });
   };
   const num = (s: string) => (s === '' ? undefined : Number(s));
   return (
@@ -77,8 +85,18 @@ function SlaForm({
       </label>
       <label>
         {t('settings.reminders')}
-        <input name="reminders" value={reminders} onChange={(e) => setReminders(e.target.value)} />
+        <input
+          name="reminders"
+          value={reminders}
+          aria-invalid={!parsed}
+          onChange={(e) => setReminders(e.target.value)}
+        />
       </label>
+      {!parsed && (
+        <p className="form-error" role="alert" data-testid="reminders-error">
+          {t('settings.remindersInvalid')}
+        </p>
+      )}
       <fieldset>
         <legend>{t('settings.byPriority')}</legend>
         {PRIORITIES.map((p) => (
@@ -94,7 +112,7 @@ function SlaForm({
           </label>
         ))}
       </fieldset>
-      <SaveBar {...bar} />
+      <SaveBar {...bar} disabled={!parsed} />
     </form>
   );
 }
