@@ -165,20 +165,43 @@ export const NOTIFY_EVENTS = [
   'alert.raised',
 ] as const;
 
-export const channelSchema = z.strictObject({
-  /** Channel id, used for dedup and audit. */
-  id: nonEmpty,
-  /** Message format. */
-  kind: z.enum(CHANNEL_KINDS),
-  /** Webhook URL, or for email `smtp://[user:pass@]host[:port]?from=addr` (`smtps://` for TLS). */
-  url: z.string().min(1),
-  /** HMAC secret (webhook, DingTalk, Feishu signing). Prefer an `env:NAME` reference. Default none. */
-  secret: z.string().optional(),
-  /** Recipients, for email. Default none. */
-  to: z.array(z.string()).default([]),
-  /** Events sent to this channel. Default: all. */
-  events: z.array(z.enum(NOTIFY_EVENTS)).default([...NOTIFY_EVENTS]),
-});
+/** URL schemes a channel may use: HTTP(S) for webhooks and chat bots, SMTP for email. */
+function channelUrlOk(kind: (typeof CHANNEL_KINDS)[number], url: string): boolean {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return false;
+  }
+  return kind === 'email' ? protocol === 'smtp:' || protocol === 'smtps:' : /^https?:$/.test(protocol);
+}
+
+export const channelSchema = z
+  .strictObject({
+    /** Channel id, used for dedup and audit. */
+    id: nonEmpty,
+    /** Message format. */
+    kind: z.enum(CHANNEL_KINDS),
+    /** Webhook URL (`http(s)://`), or for email `smtp://[user:pass@]host[:port]?from=addr` (`smtps://` for TLS). */
+    url: z.string().min(1),
+    /** HMAC secret (webhook, DingTalk, Feishu signing). Prefer an `env:NAME` reference. Default none. */
+    secret: z.string().optional(),
+    /** Recipients, for email. Default none. */
+    to: z.array(z.string()).default([]),
+    /** Events sent to this channel. Default: all. */
+    events: z.array(z.enum(NOTIFY_EVENTS)).default([...NOTIFY_EVENTS]),
+  })
+  .superRefine((c, ctx) => {
+    if (!channelUrlOk(c.kind, c.url))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message:
+          c.kind === 'email'
+            ? 'an email channel needs an smtp:// or smtps:// URL'
+            : `a ${c.kind} channel needs an http:// or https:// URL`,
+      });
+  });
 
 export const queuesSchema = z.strictObject({
   /** Concurrent jobs per worker process, per queue. */

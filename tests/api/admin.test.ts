@@ -66,6 +66,20 @@ describe.each(DB_KINDS)('config, users and API keys on %s', (kind) => {
       { channels: [channel] },
     );
     expect(saved.body.notifications.channels[0]?.secret).toBe('[set]');
+    // A channel URL is a real http(s) URL (smtp(s) for email): never javascript:, file: or free text.
+    for (const bad of [
+      { ...channel, url: 'javascript:alert(1)' },
+      { ...channel, url: 'file:///etc/passwd' },
+      { ...channel, url: 'not a url' },
+      { ...channel, kind: 'email', url: 'https://mail.example.com/' },
+      { ...channel, kind: 'dingtalk', url: 'smtp://mail.example.com' },
+    ]) {
+      const res = await admin.json<{ errors?: { path: string }[] }>('PUT', '/api/v1/config/notifications', {
+        channels: [bad],
+      });
+      expect(res.status, bad.url).toBe(400);
+      expect(JSON.stringify(res.body), bad.url).toContain('url');
+    }
     await admin.json('PUT', '/api/v1/config/notifications', { channels: [{ ...channel, secret: '[set]' }] });
     const [row] = await api.db.select().from(settings).where(eq(settings.key, 'notifications'));
     expect((row?.value as { channels: { secret: string }[] } | undefined)?.channels[0]?.secret).toBe(
