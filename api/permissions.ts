@@ -27,8 +27,10 @@ import { ROLES, type Role } from '../core/index.ts';
  * | exports.cases        |   x   |    x    |          |               |           |        |
  *
  * `cases.work` is claim, transition, comment and record a response; assigning to someone else,
- * merging, reopening and bulk actions need `cases.manage`. `mentions.correct` also covers the
- * training-data export of corrections.
+ * merging, reopening and bulk actions need `cases.manage`. `cases.read` also gives the assignee list
+ * (`GET /api/v1/assignees`: enabled `cases.work` holders, id, username, display name, team and role
+ * only); the full user list stays `users.manage`. `mentions.correct` also covers the training-data
+ * export of corrections.
  *
  * Live stream (`GET /api/v1/stream`, any signed-in caller), what each role receives:
  *

@@ -50,6 +50,7 @@ export * from './queries/list-sources.ts';
 export * from './queries/list-top-engaged-mentions.ts';
 export * from './queries/list-training-corrections.ts';
 export * from './queries/list-users.ts';
+export * from './queries/list-assignees.ts';
 export * from './queries/mention-filter-sql.ts';
 export * from './queries/put-setting.ts';
 export * from './queries/rebuild-mention-rollups.ts';

@@ -3,6 +3,7 @@ import { type Route, route } from '../http/route.ts';
 import { idParams } from '../http/validate.ts';
 import {
   assignBody,
+  assigneeList,
   bulkAssignBody,
   bulkResult,
   bulkTransitionBody,
@@ -16,7 +17,7 @@ import {
   responseBody,
   transitionBody,
 } from '../schemas/cases.ts';
-import { actorOf, inboxPage, requireCases } from '../services/case-inbox.ts';
+import { actorOf, listCaseAssignees, inboxPage, requireCases } from '../services/case-inbox.ts';
 
 const TAG = 'Cases';
 const P = '/api/v1/cases';
@@ -34,6 +35,16 @@ export function caseRoutes(ctx: ApiContext): Route[] {
       query: caseInboxQuery,
       response: caseInboxResponse,
       handler: ({ query, auth }) => inboxPage(ctx.db(), query, auth),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/assignees',
+      tag: TAG,
+      access: 'cases.read',
+      summary:
+        'People cases can be assigned to (enabled users who may work cases): id, username, display name, team, role',
+      response: assigneeList,
+      handler: () => listCaseAssignees(ctx.db()),
     }),
     route({
       method: 'post',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../../store/index.ts';
 import { PRIORITIES } from '../../core/index.ts';
 import { isoDate, queryBool, queryList, shortText } from '../http/validate.ts';
+import { roleEnum } from './auth.ts';
 
 export const caseStatusEnum = z.enum(CASE_STATUSES);
 const caseId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -107,3 +108,13 @@ export const bulkTransitionBody = z.strictObject({
   status: caseStatusEnum,
   note: z.string().trim().min(1).max(5000).optional(),
 });
+
+/** Someone cases can be assigned to: enough to pick and name them, nothing admin-only. */
+export const assignee = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  team: z.string().nullable(),
+  role: roleEnum,
+});
+export const assigneeList = z.object({ items: z.array(assignee) });

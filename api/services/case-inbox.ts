@@ -1,7 +1,8 @@
 import { TransientError, ValidationError } from '../../core/index.ts';
-import { type CaseFilter, type Db, listCases } from '../../store/index.ts';
+import { type CaseFilter, type Db, listAssignees, listCases } from '../../store/index.ts';
 import type { Actor, CaseService } from '../../workers/index.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { PERMISSIONS } from '../permissions.ts';
 import type { CaseInboxQuery } from '../schemas/cases.ts';
 import type { AuthContext } from './auth-service.ts';
 
@@ -59,4 +60,13 @@ export async function inboxPage(db: Db, q: CaseInboxQuery, auth: AuthContext) {
   const nextCursor =
     rows.length > q.limit && last ? encodeCursor({ at: last.firstResponseDueAt, id: last.id }) : null;
   return { items, nextCursor };
+}
+
+/**
+ * The people cases can be assigned to: enabled users whose role holds `cases.work`, with only id,
+ * username, display name, team and role. Lets case readers name assignees and leads pick one
+ * without the admin-only user list.
+ */
+export async function listCaseAssignees(db: Db) {
+  return { items: await listAssignees(db, { roles: PERMISSIONS['cases.work'] }) };
 }

@@ -123,6 +123,13 @@ export const ENTRIES: Entry[] = [
     ok: [200],
   },
   {
+    method: 'GET',
+    template: '/api/v1/assignees',
+    path: () => '/api/v1/assignees',
+    allowed: CASE_WORKERS,
+    ok: [200],
+  },
+  {
     method: 'POST',
     template: '/api/v1/cases/bulk/assign',
     path: () => '/api/v1/cases/bulk/assign',

@@ -7,7 +7,7 @@ import type {
   SourceHealth,
 } from './analytics-types.ts';
 import { API_BASE, del, get, patch, post, put, request, toQueryString } from './client.ts';
-import type { Assignee, Brand, Me, Mention, MentionDetail, Page, Role } from './types.ts';
+import type { Assignee, Brand, Me, Mention, MentionDetail, Page } from './types.ts';
 
 /** Every API route the dashboard calls (besides api/overview.ts and api/cases.ts), in one place. */
 
@@ -66,14 +66,13 @@ export const mentions = {
     `${API_BASE}/exports/mentions.csv${toQueryString({ ...q, cursor: undefined, limit: undefined })}`,
 };
 
-/** People a case can be assigned to: the users list (admin only) filtered to case workers. */
+/**
+ * People a case can be assigned to (`GET /assignees`, for every role that reads cases): enabled
+ * users who may work cases, by username. Errors reach the caller; they are never an empty list.
+ */
 export const people = {
-  assignees: () =>
-    get<{ items: AdminUser[] }>('/users').then((r): Assignee[] =>
-      r.items
-        .filter((u) => !u.disabled && ['admin', 'pr_lead', 'pr_agent'].includes(u.role))
-        .map((u) => ({ ...u, role: u.role as Role })),
-    ),
+  assignees: (signal?: AbortSignal) =>
+    get<{ items: Assignee[] }>('/assignees', undefined, signal).then((r) => r.items),
 };
 
 export const campaigns = {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type CaseQuery, cases } from '../../api/cases.ts';
 import { people } from '../../api/endpoints.ts';
-import { type Assignee, PRIORITIES } from '../../api/types.ts';
+import { PRIORITIES } from '../../api/types.ts';
 import { useSession, useUser } from '../../auth/session.tsx';
 import { Async, ErrorBox } from '../../components/states.tsx';
 import { useApi } from '../../hooks/use-api.ts';
@@ -48,11 +48,8 @@ export default function InboxPage() {
     (s) => (list.data ? cases.sla(list.data.items, s) : new Promise<never>(() => {})),
     [list.data],
   );
-  const canAssign = session.can('case.assign');
-  const assignees = useApi(
-    () => (canAssign ? people.assignees().catch((): Assignee[] => []) : Promise.resolve<Assignee[]>([])),
-    [canAssign],
-  );
+  // Names for the list and timeline, and the assign menus; every role with the inbox may read it.
+  const assignees = useApi((s) => people.assignees(s), []);
   const peopleCtx = useMemo(
     () => ({
       me: me.id,
@@ -178,6 +175,7 @@ export default function InboxPage() {
           </div>
         )}
         {actions.error !== undefined && <ErrorBox error={actions.error} onRetry={actions.clearError} />}
+        {assignees.error !== undefined && <ErrorBox error={assignees.error} onRetry={assignees.reload} />}
         <div className="inbox-split">
           <aside className="inbox-list">
             <BulkBar

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Translate } from '../../i18n.ts';
 
-/** Names of users by id, as far as this session can see them (admins see everyone). */
+/** Names of users by id: the assignee list (enabled users who may work cases, `GET /assignees`). */
 export interface People {
   me: number;
   names: Map<number, string>;

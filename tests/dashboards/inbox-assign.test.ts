@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardEnv, startDashboardEnv } from './harness.ts';
+import { seedCases } from './seed.ts';
+
+/** The case workers' display names (harness DISPLAY), in username order: u_admin, u_pr_agent, u_pr_lead. */
+const WORKERS = ['系统管理员', '李专员', '王组长'];
+
+describe('assigning cases as the PR lead (no admin rights)', () => {
+  let env: DashboardEnv;
+  beforeAll(async () => {
+    env = await startDashboardEnv({ pipeline: true });
+    await seedCases(env.db);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('offers the case workers in both assign menus, names assignees, and calls nothing forbidden', async () => {
+    const page = await env.page('pr_lead');
+    const errors: string[] = [];
+    const forbidden: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() === 403) forbidden.push(r.url());
+    });
+    await page.goto(`${env.url}/inbox`);
+    await page.waitForSelector('[data-testid=case-row]');
+
+    // The case's own menu.
+    await page.click('[data-testid=case-row]:nth-child(1) .case-row-main');
+    const menu = '[data-testid=case-actions] select';
+    await page.waitForSelector(menu);
+    const options = async (sel: string) =>
+      page.$$eval(`${sel} option`, (os) =>
+        os.filter((o) => o.getAttribute('value')).map((o) => o.textContent),
+      );
+    expect(await options(menu)).toEqual(WORKERS.map((n) => `${n} · south`));
+    const caseId = await page.getAttribute('[data-testid=case-detail]', 'data-case-id');
+    await page.selectOption(menu, { label: '李专员 · south' });
+    await page.waitForSelector('[data-testid=case-detail][data-status=assigned]');
+    expect(await page.textContent('[data-testid=case-detail] .case-head-meta')).toContain('李专员');
+    await page.waitForFunction(
+      (id) =>
+        document
+          .querySelector(`[data-testid=case-row][data-case-id="${id}"]`)
+          ?.textContent?.includes('李专员'),
+      caseId,
+    );
+
+    // The bulk menu, once cases are checked.
+    await page.check('[data-testid=bulk-bar] label input[type=checkbox]');
+    expect(await options('[data-testid=bulk-bar] select')).toEqual(WORKERS);
+
+    expect(forbidden).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
