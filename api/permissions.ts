@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../core/index.ts';
+import { CASE_WORKER_ROLES, ROLES, type Role } from '../core/index.ts';
 
 /**
  * The one permission table of the API. Every route names one permission (or is public / needs only
@@ -47,7 +47,7 @@ export const PERMISSIONS = {
   'analytics.read': [...ROLES],
   'analytics.sla': ['admin', 'pr_lead', 'pr_agent', 'brand_manager', 'viewer'],
   'cases.read': ['admin', 'pr_lead', 'pr_agent'],
-  'cases.work': ['admin', 'pr_lead', 'pr_agent'],
+  'cases.work': [...CASE_WORKER_ROLES],
   'cases.manage': ['admin', 'pr_lead'],
   'campaigns.read': [...ROLES],
   'campaigns.write': ['admin', 'brand_manager', 'marketing'],

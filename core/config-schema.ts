@@ -27,6 +27,8 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export const ROLES = ['admin', 'pr_lead', 'pr_agent', 'brand_manager', 'marketing', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles that work cases: they may be assigned one, claim it and respond (the API's `cases.work`). */
+export const CASE_WORKER_ROLES = ['admin', 'pr_lead', 'pr_agent'] as const satisfies readonly Role[];
 
 const nonEmpty = z.string().trim().min(1);
 

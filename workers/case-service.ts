@@ -1,4 +1,10 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../core/index.ts';
+import {
+  CASE_WORKER_ROLES,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../core/index.ts';
 import { type CaseRow, type CaseStatus, type Db, getUsersByIds } from '../store/index.ts';
 import { ACTIVE_STATUSES, isReopen, planTransition } from './case-lifecycle.ts';
 import { mergeCases } from './case-merge.ts';
@@ -59,6 +65,8 @@ async function requireAssignee(db: Db, id: number): Promise<{ id: number; team: 
   const [u] = await getUsersByIds(db, [id]);
   if (!u) throw new NotFoundError(`user ${id} not found`);
   if (u.disabled) throw new ConflictError(`user ${u.username} is disabled`);
+  if (!(CASE_WORKER_ROLES as readonly string[]).includes(u.role))
+    throw new ConflictError(`user ${u.username} (${u.role}) does not work cases`);
   return u;
 }
 

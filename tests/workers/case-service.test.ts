@@ -106,6 +106,9 @@ describe.each(DB_KINDS)('case service on %s', (kind) => {
     await expect(service.transition(id, 'bogus' as 'new', admin)).rejects.toThrow(/unknown case status/);
     await expect(service.claim(id, { type: 'api_key', id: 'k1' })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(service.getCase(999_999)).rejects.toThrow(/not found/);
+    // Only case workers (admin, PR lead, PR agent) can hold a case; the API offers no one else either.
+    const viewer = await createUser(t.db, { username: `viewer-${kind}`, passwordHash: 'x', role: 'viewer' });
+    await expect(service.assign(id, viewer ?? 0, admin)).rejects.toThrow(/viewer.*does not work cases/);
     expect(await types(id)).toEqual(['opened', 'status']);
   });
 

@@ -19,8 +19,17 @@ describe.each(DB_KINDS)('pipeline on %s', (kind) => {
     },
   });
 
+  let bystander = 0;
   beforeAll(async () => {
     t = await createTestDb(kind);
+    // On the team but not a case worker, and first in the round-robin's id order: never picked.
+    bystander =
+      (await createUser(t.db, {
+        username: 'brand_mgr',
+        passwordHash: 'x',
+        role: 'brand_manager',
+        team: 'gd-broadband',
+      })) ?? 0;
     for (const u of ['agent_a', 'agent_b'])
       await createUser(t.db, { username: u, passwordHash: 'x', role: 'pr_agent', team: 'gd-broadband' });
     pipeline = await startPipeline({
@@ -71,6 +80,7 @@ describe.each(DB_KINDS)('pipeline on %s', (kind) => {
       primaryMentionId: rows[0]?.id,
     });
     expect(c?.assigneeId).not.toBeNull();
+    expect(c?.assigneeId).not.toBe(bystander);
     expect(c?.firstResponseDueAt.getTime()).toBe((c?.publishedAt.getTime() ?? 0) + 24 * 3_600_000);
     const events = await t.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
     expect(events.map((e) => e.type).sort()).toEqual(['assign', 'opened']);
