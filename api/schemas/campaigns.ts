@@ -77,13 +77,20 @@ export const impactReport = z.object({
     campaign: z.object({ from: z.string(), to: z.string(), days: z.number() }),
     baseline: z.object({ from: z.string(), to: z.string(), days: z.number() }),
   }),
-  /** Mentions containing the campaign's keywords or hashtags. */
+  /** Mentions of the campaign's brand containing its keywords or hashtags (competitors' are left out). */
   campaignMentions: z.object({ window: windowStats, baseline: windowStats }),
   /** Every mention of the campaign's brand. */
   brand: z.object({ window: windowStats, baseline: windowStats }),
   competitors: z.array(z.string()),
   /** Difference-in-differences vs competitors, with 95% confidence intervals. */
-  lift: z.object({ netSentiment: did, volume: did, method: z.string() }),
+  lift: z.object({
+    netSentiment: did,
+    volume: did,
+    /** Method code, for clients to describe the method in their own language. */
+    methodId: z.enum(['did_daily']),
+    /** The method described in English. */
+    method: z.string(),
+  }),
   topPosts: z.array(mentionSummary),
   categoryShifts: z.array(
     z.object({

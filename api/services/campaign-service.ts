@@ -128,10 +128,17 @@ async function categoryShifts(db: Db, brand: string, win: Window, base: Window) 
     .sort((x, y) => Math.abs(y.change) - Math.abs(x.change));
 }
 
-async function campaignMentionStats(db: Db, terms: string[], w: Window) {
-  const rows = await getMentionDailyStats(db, { terms, from: w.from, to: w.to });
+/**
+ * Mentions of the campaign's own brand that contain one of its terms (competitors' posts using the
+ * same words are not the campaign's). A mention naming several brands counts once, with its label
+ * for the campaign brand.
+ */
+async function campaignMentionStats(db: Db, brand: string, terms: string[], w: Window) {
+  const rows = await getMentionDailyStats(db, { brands: [brand], terms, from: w.from, to: w.to });
   const days = new Map<string, Day>();
   for (const r of rows) {
+    // The query returns one row per brand a matching mention names: keep the campaign brand's.
+    if (r.brand !== brand) continue;
     const d = days.get(r.day) ?? { total: 0, pos: 0, neg: 0 };
     d.total += r.count;
     d.pos += r.pos;
@@ -156,6 +163,8 @@ function lift(
   return {
     netSentiment: did('nss'),
     volume: did('volume'),
+    /** Which method: clients show a localized description from it (`method` is the English one). */
+    methodId: 'did_daily' as const,
     method:
       'Difference-in-differences of daily (Asia/Shanghai) values, brand minus competitors (net sentiment: pooled competitor mentions; volume: mean per competitor), campaign window minus baseline; 95% CI with Welch standard error and t quantile.',
   };
@@ -172,9 +181,9 @@ export async function impactReport(db: Db, c: CampaignRow) {
     dailyFromRollups(db, [c.brand], base),
     competitors.length ? dailyFromRollups(db, competitors, win) : Promise.resolve(new Map<string, Day>()),
     competitors.length ? dailyFromRollups(db, competitors, base) : Promise.resolve(new Map<string, Day>()),
-    campaignMentionStats(db, terms, win),
-    campaignMentionStats(db, terms, base),
-    listTopEngagedMentions(db, { terms, from: win.from, to: win.to }, 10),
+    campaignMentionStats(db, c.brand, terms, win),
+    campaignMentionStats(db, c.brand, terms, base),
+    listTopEngagedMentions(db, { brands: [c.brand], terms, from: win.from, to: win.to }, 10),
     categoryShifts(db, c.brand, win, base),
   ]);
   const days = (w: Window) => (w.to.getTime() - w.from.getTime()) / DAY;

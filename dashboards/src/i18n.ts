@@ -219,6 +219,10 @@ const MESSAGES = {
   'campaign.during': ['活动期', 'Campaign'],
   'campaign.baselineShort': ['基线', 'Baseline'],
   'campaign.change': ['变化', 'Change'],
+  'campaign.method.did_daily': [
+    '方法：双重差分（DID），按北京时间逐日计算本品牌减竞品的差值（净情感：竞品提及合并计算；声量：竞品平均每家），活动期减基线期；95% 置信区间采用 Welch 标准误与 t 分位数。',
+    'Difference-in-differences of daily (Asia/Shanghai) values, brand minus competitors (net sentiment: pooled competitor mentions; volume: mean per competitor), campaign window minus baseline; 95% CI with Welch standard error and t quantile.',
+  ],
   'explorer.search': ['搜索', 'Search'],
   'explorer.results': ['共 {n} 条', '{n} results'],
   'explorer.export': ['导出 CSV', 'Export CSV'],

@@ -63,7 +63,7 @@ describe('campaigns, sources, dead letters and the live stream', () => {
       windows: { baseline: { from: string } };
       lift: { netSentiment: Did; volume: Did };
       campaignMentions: { window: { total: number } };
-      topPosts: { text: string }[];
+      topPosts: { text: string; brands: string[] }[];
       categoryShifts: { category: string; change: number }[];
     }>('GET', `/api/v1/campaigns/${created.body.id}/impact`);
     expect(r.status).toBe(200);
@@ -75,8 +75,11 @@ describe('campaigns, sources, dead letters and the live stream', () => {
     expect(nss.ciHigh).toBeGreaterThan(nss.estimate);
     expect(nss.ciLow).toBeGreaterThan(0);
     expect(Math.abs(r.body.lift.volume.estimate)).toBeLessThan(1e-9); // equal volumes on both sides
-    expect(r.body.campaignMentions.window.total).toBeGreaterThan(0);
+    // Every third hour has the terms, for each of the three brands: only 中国联通's 80 are the campaign's.
+    expect(r.body.campaignMentions.window.total).toBe(80);
+    expect(r.body.topPosts.length).toBeGreaterThan(0);
     expect(r.body.topPosts.every((p) => p.text.includes('冰激凌套餐'))).toBe(true);
+    expect(r.body.topPosts.every((p) => p.brands.includes('中国联通'))).toBe(true);
     expect(r.body.categoryShifts[0]?.category).toMatch(/plan_data|network/);
     const viewer = await api.as('viewer');
     expect((await viewer.json('DELETE', `/api/v1/campaigns/${created.body.id}`)).status).toBe(403);
@@ -90,6 +93,82 @@ describe('campaigns, sources, dead letters and the live stream', () => {
         })
       ).status,
     ).toBe(400);
+    expect((await bm.json('DELETE', `/api/v1/campaigns/${created.body.id}`)).status).toBe(204);
+  });
+
+  it("counts and lists only the campaign brand's mentions of its terms, not competitors'", async () => {
+    const day = 86_400_000;
+    const start = Date.UTC(2024, 1, 1, 16); // 2024-02-02 00:00 Shanghai; baseline: the 7 days before
+    const at = (d: number) => new Date(start + d * day + 3_600_000).toISOString();
+    type Row = [id: string, text: string, d: number, likes: number, sentiment: string, brands: string[]];
+    const rows: Row[] = [
+      // Window: our brand (three posts, little engagement) ...
+      ['u1', '沃派5G套餐 真香', 0, 1, 'pos', ['中国联通']],
+      ['u2', '新办了沃派5G套餐', 1, 2, 'pos', ['中国联通']],
+      ['u3', '#沃派新春# 抽到流量包', 2, 3, 'neu', ['中国联通']],
+      // ... a comparison naming us and a competitor (ours: pos in brand_sentiments) ...
+      ['j1', '联通和移动的5G套餐比一比', 3, 500, 'neg', ['中国联通', '中国移动']],
+      // ... competitors using the same words, far more engaged ...
+      ['m1', '移动5G套餐更便宜', 1, 1000, 'neg', ['中国移动']],
+      ['m2', '移动5G套餐降价了', 2, 1200, 'neg', ['中国移动']],
+      ['g1', '#沃派新春# 广电也来凑热闹', 3, 900, 'neg', ['中国广电']],
+      // ... and our brand without the terms.
+      ['u4', '联通信号又断了', 4, 2000, 'neg', ['中国联通']],
+      // Baseline: one of ours, two of a competitor's.
+      ['b1', '5G套餐有点贵', -3, 5, 'neg', ['中国联通']],
+      ['b2', '移动5G套餐', -3, 50, 'neg', ['中国移动']],
+      ['b3', '移动5G套餐不错', -2, 60, 'pos', ['中国移动']],
+    ];
+    await api.db.insert(mentions).values(
+      rows.map(([id, text, d, likes, sentiment, brands]) => ({
+        source: 'weibo',
+        externalId: `brandcamp:${id}`,
+        text,
+        publishedAt: new Date(at(d)),
+        analyzedAt: new Date(),
+        likes,
+        sentiment: sentiment as 'neg' | 'neu' | 'pos',
+        brands,
+        brandSentiments:
+          id === 'j1'
+            ? [
+                { brand: '中国联通', label: 'pos' as const, score: 0.8 },
+                { brand: '中国移动', label: 'neg' as const, score: -0.8 },
+              ]
+            : [],
+      })),
+    );
+    await rebuildMentionRollups(api.db);
+    const bm = await api.as('brand_manager');
+    const created = await bm.json<{ id: number }>('POST', '/api/v1/campaigns', {
+      name: '沃派5G新春',
+      brand: '中国联通',
+      keywords: ['5G套餐'],
+      hashtags: ['#沃派新春#'],
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 7 * day).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    type Stats = { total: number; pos: number; neg: number };
+    const r = await bm.json<{
+      campaignMentions: { window: Stats; baseline: Stats };
+      competitors: string[];
+      topPosts: { externalId: string; brands: string[] }[];
+      lift: { methodId: string; method: string };
+    }>('GET', `/api/v1/campaigns/${created.body.id}/impact`);
+    expect(r.status).toBe(200);
+    expect(r.body.topPosts.map((p) => p.externalId)).toEqual([
+      'brandcamp:j1',
+      'brandcamp:u3',
+      'brandcamp:u2',
+      'brandcamp:u1',
+    ]);
+    // The comparison post counts once, with our brand's label.
+    expect(r.body.campaignMentions.window).toMatchObject({ total: 4, pos: 3, neg: 0 });
+    expect(r.body.campaignMentions.baseline).toMatchObject({ total: 1, pos: 0, neg: 1 });
+    // The competitor comparison is unchanged.
+    expect(r.body.competitors).toEqual(expect.arrayContaining(['中国移动', '中国广电']));
+    expect(r.body.lift.methodId).toBe('did_daily');
     expect((await bm.json('DELETE', `/api/v1/campaigns/${created.body.id}`)).status).toBe(204);
   });
 

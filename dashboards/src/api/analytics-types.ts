@@ -126,12 +126,13 @@ export interface CampaignImpact {
     campaign: { from: string; to: string; days: number };
     baseline: { from: string; to: string; days: number };
   };
-  /** Mentions containing the campaign's keywords or hashtags. */
+  /** Mentions of the campaign's brand containing its keywords or hashtags. */
   campaignMentions: { window: WindowStats; baseline: WindowStats };
   /** Every mention of the campaign's brand. */
   brand: { window: WindowStats; baseline: WindowStats };
   competitors: string[];
-  lift: { netSentiment: Did; volume: Did; method: string };
+  /** `methodId` names the method (the footnote is localized from it); `method` describes it in English. */
+  lift: { netSentiment: Did; volume: Did; methodId?: string; method: string };
   topPosts: Mention[];
   categoryShifts: { category: string; windowShare: number; baselineShare: number; change: number }[];
 }

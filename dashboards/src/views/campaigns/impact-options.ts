@@ -1,15 +1,24 @@
 import type { ImpactView } from '../../api/campaign.ts';
+import type { Brand } from '../../api/types.ts';
 import type { ChartOption } from '../../charts/echarts.ts';
 import { formatBucket } from '../../format.ts';
 import type { Lang, Translate } from '../../i18n.ts';
+import { impactColors } from './impact-format.ts';
 
-const PALETTE = ['#e60012', '#0085d0', '#00a650', '#7b3fa0', '#f39c12'];
-
-/** Daily volume of the campaign brand and its competitors, with the baseline and campaign windows shaded. */
-export function impactSeriesOption(v: ImpactView, t: Translate, lang: Lang): ChartOption {
+/**
+ * Daily volume of the campaign brand and its competitors, with the baseline and campaign windows
+ * shaded. Lines take the brand colours of the overview.
+ */
+export function impactSeriesOption(
+  v: ImpactView,
+  t: Translate,
+  lang: Lang,
+  brands: readonly Brand[] = [],
+): ChartOption {
   const { impact, series } = v;
   const days = [...new Set(series.map((p) => p.t))].sort();
   const names = [impact.campaign.brand, ...impact.competitors];
+  const colors = impactColors(names, brands);
   const byKey = new Map(series.map((p) => [`${p.brand}|${p.t}`, p.count]));
   const labels = days.map((x) => formatBucket(lang, x, false));
   const indexOf = (iso: string, fallback: number) => {
@@ -31,7 +40,7 @@ export function impactSeriesOption(v: ImpactView, t: Translate, lang: Lang): Cha
   ].filter((x) => x !== null);
   return {
     animation: false,
-    color: PALETTE,
+    color: colors,
     grid: { left: 48, right: 16, top: 40, bottom: 32, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -42,7 +51,8 @@ export function impactSeriesOption(v: ImpactView, t: Translate, lang: Lang): Cha
       type: 'line',
       smooth: 0.2,
       showSymbol: false,
-      lineStyle: { width: i === 0 ? 3 : 1.5 },
+      itemStyle: { color: colors[i] },
+      lineStyle: { width: i === 0 ? 3 : 1.5, color: colors[i] },
       data: days.map((x) => byKey.get(`${b}|${x}`) ?? 0),
       ...(i === 0 ? { markArea: { silent: true, label: { position: 'insideTop' }, data: areas } } : {}),
     })),

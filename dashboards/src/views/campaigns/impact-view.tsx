@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
-import type { Did, WindowStats } from '../../api/analytics-types.ts';
+import type { Did } from '../../api/analytics-types.ts';
 import type { ImpactView as Impact } from '../../api/campaign.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { MentionCard } from '../../components/mention-card.tsx';
-import { formatDate, formatNumber, formatPercent, formatSigned } from '../../format.ts';
+import { formatDate, formatPercent, formatSigned } from '../../format.ts';
+import { useBrands } from '../../hooks/use-brands.ts';
 import { labelOf, type MessageKey } from '../../i18n.ts';
 import { useT } from '../../i18n-react.ts';
+import { beforeAfterRows, methodNote } from './impact-format.ts';
 import { impactSeriesOption } from './impact-options.ts';
 
 /** A difference-in-differences estimate with its 95% interval, drawn on a scale symmetric around 0. */
@@ -66,36 +68,9 @@ function lastDay(lang: 'zh-CN' | 'en', to: string): string {
   return formatDate(lang, Date.parse(to) - 1);
 }
 
-function nss(s: WindowStats): string {
-  return s.netSentiment === null ? '—' : formatSigned(s.netSentiment * 100);
-}
-
 function BeforeAfter({ v }: { v: Impact }) {
   const { t, lang } = useT();
-  const { brand, campaignMentions: cm } = v.impact;
-  const change = (a: number, b: number) => (a > 0 ? `${formatSigned(((b - a) / a) * 100)}%` : '—');
-  const nssChange = (a: WindowStats, b: WindowStats) =>
-    a.netSentiment !== null && b.netSentiment !== null
-      ? formatSigned((b.netSentiment - a.netSentiment) * 100)
-      : '—';
-  const negShare = (s: WindowStats) => (s.total > 0 ? formatPercent(lang, s.neg / s.total) : '—');
-  const rows: [string, string, string, string][] = [
-    [
-      t('campaign.volume'),
-      formatNumber(lang, brand.baseline.perDay),
-      formatNumber(lang, brand.window.perDay),
-      change(brand.baseline.perDay, brand.window.perDay),
-    ],
-    [t('campaign.nss'), nss(brand.baseline), nss(brand.window), nssChange(brand.baseline, brand.window)],
-    [t('overview.negShare'), negShare(brand.baseline), negShare(brand.window), ''],
-    [
-      t('campaign.termMentions'),
-      formatNumber(lang, cm.baseline.total),
-      formatNumber(lang, cm.window.total),
-      change(cm.baseline.total, cm.window.total),
-    ],
-    [t('campaign.termNss'), nss(cm.baseline), nss(cm.window), nssChange(cm.baseline, cm.window)],
-  ];
+  const rows = beforeAfterRows(v.impact, t, lang);
   return (
     <div className="table-wrap">
       <table data-testid="before-after">
@@ -153,7 +128,8 @@ function CategoriesMoved({ v }: { v: Impact }) {
 /** Before/after vs baseline, lift vs competitors with 95% intervals, top posts, categories that moved. */
 export function ImpactView({ v }: { v: Impact }) {
   const { t, lang } = useT();
-  const option = useMemo(() => impactSeriesOption(v, t, lang), [v, t, lang]);
+  const { brands } = useBrands();
+  const option = useMemo(() => impactSeriesOption(v, t, lang, brands), [v, t, lang, brands]);
   const w = v.impact.windows;
   return (
     <div className="impact" data-testid="impact">
@@ -211,7 +187,9 @@ export function ImpactView({ v }: { v: Impact }) {
           </div>
         </section>
       </div>
-      <p className="muted small">{v.impact.lift.method}</p>
+      <p className="muted small" data-testid="impact-method">
+        {methodNote(t, v.impact.lift)}
+      </p>
     </div>
   );
 }
