@@ -9,16 +9,9 @@ import type {
   OverviewResponse,
   RangeInfo,
 } from './analytics-types.ts';
+import { brandColor } from './brand-colors.ts';
 import { get } from './client.ts';
 import type { Brand, Mention } from './types.ts';
-
-/** Chart colours of the four operators, for when the brands list carries none. */
-const OPERATOR_COLORS: Record<string, string> = {
-  中国联通: '#e60012',
-  中国移动: '#0085d0',
-  中国电信: '#00a650',
-  中国广电: '#7b3fa0',
-};
 
 const HOUR = 3_600_000;
 
@@ -60,8 +53,7 @@ function assemble(
     campaigns: Campaign[];
   },
 ): Overview {
-  const colorOf = (name: string) =>
-    parts.brands.find((b) => b.name === name)?.color ?? OPERATOR_COLORS[name] ?? null;
+  const colorOf = (name: string) => brandColor(name, parts.brands);
   const prevCats = parts.prevCats;
   const prevCount = new Map((prevCats ?? []).map((c) => [c.key, c.total]));
   const from = Date.parse(o.range.from);
@@ -86,7 +78,7 @@ function assemble(
     })),
     categories: (parts.cats?.items ?? o.categories).map((x) => ({
       category: x.key,
-      count: x.total,
+      count: x.neg,
       previous: prevCats ? (prevCount.get(x.key) ?? 0) : null,
     })),
     categoryTrend: (parts.cats?.series ?? []).flatMap((s) =>
@@ -122,10 +114,12 @@ export async function loadOverview(
   signal?: AbortSignal,
 ): Promise<Overview> {
   const q = params(f);
-  const prev = { ...q, ...previousRange(q.from, q.to) };
+  // The complaint panels count negative mentions only: a category tag on praise is not a complaint.
+  const complaints = { ...q, sentiment: 'neg' };
+  const prev = { ...complaints, ...previousRange(q.from, q.to) };
   const [o, cats, prevCats, regions, campaigns] = await Promise.all([
     get<OverviewResponse>('/analytics/overview', q, signal),
-    soft(get<CategoriesResponse>('/analytics/categories', q, signal), null),
+    soft(get<CategoriesResponse>('/analytics/categories', complaints, signal), null),
     soft(
       get<{ range: RangeInfo; items: BreakdownItem[] }>('/analytics/categories', prev, signal).then(
         (r) => r.items,
