@@ -40,9 +40,11 @@ function toQuery(q: CaseQuery): Query {
     myTeam: q.view === 'team' ? 'true' : undefined,
     unassigned: q.view === 'unassigned' ? 'true' : undefined,
     priority: q.priority,
-    limit: 200,
   };
 }
+
+/** Cases per API page (the API's maximum). */
+export const CASE_PAGE = 200;
 
 function toDetail(r: CaseDetailResponse): CaseDetail {
   const primary = r.mentions.find((m) => m.id === r.case.primaryMentionId) ?? r.mentions[0];
@@ -60,7 +62,25 @@ const HOUR = 3_600_000;
 
 /** The case inbox, detail and actions (api/routes/cases.ts). */
 export const cases = {
-  list: (q: CaseQuery, signal?: AbortSignal) => get<Page<CaseSummary>>('/cases', toQuery(q), signal),
+  /**
+   * The first `pages` pages of the inbox (soonest deadline first), in one list, so a reload after a
+   * live event keeps everything the user had loaded. `nextCursor` is set when more remain.
+   */
+  list: async (q: CaseQuery, pages: number, signal?: AbortSignal): Promise<Page<CaseSummary>> => {
+    const items: CaseSummary[] = [];
+    let cursor: string | undefined;
+    for (let n = 0; n < pages; n++) {
+      const page = await get<Page<CaseSummary>>(
+        '/cases',
+        { ...toQuery(q), limit: CASE_PAGE, cursor },
+        signal,
+      );
+      items.push(...page.items);
+      if (!page.nextCursor) return { items, nextCursor: null };
+      cursor = page.nextCursor;
+    }
+    return { items, nextCursor: cursor ?? null };
+  },
   get: (id: number, signal?: AbortSignal) =>
     get<CaseDetailResponse>(`/cases/${id}`, undefined, signal).then(toDetail),
   claim: (id: number) => post<{ case: CaseSummary }>(`/cases/${id}/claim`),

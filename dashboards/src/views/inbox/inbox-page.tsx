@@ -42,7 +42,11 @@ export default function InboxPage() {
   const selectedId = segments[1] && /^\d+$/.test(segments[1]) ? Number(segments[1]) : null;
   const query = useMemo<CaseQuery>(() => ({ view, priority: priority || undefined }), [view, priority]);
 
-  const list = useApi((s) => cases.list(query, s), [query]);
+  // Pages of 200 cases loaded so far; "load more" adds one, and live reloads keep them all.
+  const [pages, setPages] = useState(1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts from one page.
+  useEffect(() => setPages(1), [query]);
+  const list = useApi((s) => cases.list(query, pages, s), [query, pages]);
   const detail = useApi(() => (selectedId ? cases.get(selectedId) : Promise.resolve(null)), [selectedId]);
   const sla = useApi(
     (s) => (list.data ? cases.sla(list.data.items, s) : new Promise<never>(() => {})),
@@ -187,15 +191,28 @@ export default function InboxPage() {
             />
             <Async state={list} isEmpty={(d) => d.items.length === 0} empty={t('inbox.empty')}>
               {() => (
-                <CaseList
-                  items={items}
-                  selectedId={selectedId}
-                  checked={checked}
-                  fresh={fresh}
-                  now={now}
-                  onSelect={select}
-                  onToggle={toggle}
-                />
+                <>
+                  <CaseList
+                    items={items}
+                    selectedId={selectedId}
+                    checked={checked}
+                    fresh={fresh}
+                    now={now}
+                    onSelect={select}
+                    onToggle={toggle}
+                  />
+                  {list.data?.nextCursor && (
+                    <button
+                      type="button"
+                      className="btn load-more"
+                      data-testid="inbox-more"
+                      disabled={list.loading}
+                      onClick={() => setPages((n) => n + 1)}
+                    >
+                      {t('common.more')}
+                    </button>
+                  )}
+                </>
               )}
             </Async>
           </aside>
