@@ -43,6 +43,10 @@ describe('PR triage inbox: the full flow', () => {
     ]);
     await page.waitForSelector('[data-testid=case-row]', { timeout: 45_000 });
     await page.waitForSelector('[data-testid=toast]');
+    // The toast names the case by its title (from the list), not by its number.
+    const title = (await page.locator('[data-testid=case-row]').first().getAttribute('data-title')) ?? '';
+    expect(title).not.toBe('');
+    await expect.poll(() => page.textContent('[data-testid=toast]')).toContain(title);
     const row = page.locator('[data-testid=case-row]').first();
     expect(await row.locator('[data-testid=countdown]').getAttribute('data-urgency')).toBe('ok');
     const slaBefore = await page.getAttribute('[data-testid=sla-met]', 'data-value');

@@ -37,6 +37,7 @@ export function CaseList({ items, selectedId, checked, fresh, now, onSelect, onT
             className={cls.join(' ')}
             data-testid="case-row"
             data-case-id={c.id}
+            data-title={c.title}
             data-selected={c.id === selectedId}
           >
             <input

@@ -63,7 +63,9 @@ export default function InboxPage() {
   );
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [fresh, setFresh] = useState<Set<number>>(new Set());
-  const [toast, setToast] = useState<string | null>(null);
+  // The new case's id: its title comes from the list once the reload brings it (the live event
+  // carries no title).
+  const [toast, setToast] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -92,13 +94,12 @@ export default function InboxPage() {
     refresh(id);
     if (e.type === 'case.opened' && id !== null) {
       setFresh((s) => new Set(s).add(id));
-      const title = (e.data as { title?: unknown })?.title;
-      setToast(t('inbox.new', { title: typeof title === 'string' ? title : `#${id}` }));
+      setToast(id);
     }
   });
 
   useEffect(() => {
-    if (!toast) return;
+    if (toast === null) return;
     const id = window.setTimeout(() => setToast(null), 6000);
     return () => window.clearTimeout(id);
   }, [toast]);
@@ -173,9 +174,9 @@ export default function InboxPage() {
             ? {t('inbox.shortcuts')}
           </button>
         </div>
-        {toast && (
+        {toast !== null && (
           <div className="toast" role="status" data-testid="toast">
-            {toast}
+            {t('inbox.new', { title: items.find((c) => c.id === toast)?.title ?? `#${toast}` })}
           </div>
         )}
         {actions.error !== undefined && <ErrorBox error={actions.error} onRetry={actions.clearError} />}
