@@ -94,6 +94,7 @@ const MESSAGES = {
   'filter.allBrands': ['全部品牌', 'All brands'],
   'overview.vsPrev': ['较上期 {delta}', '{delta} vs previous period'],
   'overview.noPrev': ['上期无数据', 'No previous data'],
+  'overview.smallPrev': ['上期仅 {n} 条，不作比较', 'Only {n} last period: not compared'],
   'overview.mentions': ['提及总量', 'Mentions'],
   'overview.negShare': ['负面占比', 'Negative share'],
   'overview.sov': ['声量份额（对比竞品）', 'Share of voice vs competitors'],

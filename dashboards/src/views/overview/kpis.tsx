@@ -1,21 +1,31 @@
 import type { Overview } from '../../api/analytics-types.ts';
 import { formatNumber, formatPercent, formatSigned } from '../../format.ts';
 import { useT } from '../../i18n-react.ts';
+import { deltaOf } from './kpi-delta.ts';
 
 function Delta({
   now,
   prev,
   invert = false,
   digits = 1,
+  prevSample,
 }: {
   now: number | null;
   prev: number | null;
   invert?: boolean;
   digits?: number;
+  /** Mentions behind `prev`, for rates; a change needs MIN_PREVIOUS_SAMPLE of them (kpi-delta.ts). */
+  prevSample?: number;
 }) {
   const { t } = useT();
-  if (now === null || prev === null) return <span className="delta muted">{t('overview.noPrev')}</span>;
-  const diff = now - prev;
+  const diff = deltaOf(now, prev, prevSample);
+  if (diff === 'none') return <span className="delta muted">{t('overview.noPrev')}</span>;
+  if (diff === 'small')
+    return (
+      <span className="delta muted" data-testid="delta-small-sample">
+        {t('overview.smallPrev', { n: prevSample ?? 0 })}
+      </span>
+    );
   const good = invert ? diff < 0 : diff > 0;
   const cls = diff === 0 ? 'delta muted' : good ? 'delta up' : 'delta down';
   return <span className={cls}>{t('overview.vsPrev', { delta: formatSigned(diff, digits) })}</span>;
@@ -34,7 +44,7 @@ export function Kpis({ d }: { d: Overview }) {
           {t('overview.nss')}
         </span>
         <strong className="kpi-value">{d.nss === null ? '—' : formatSigned(d.nss)}</strong>
-        <Delta now={d.nss} prev={d.previousNss} />
+        <Delta now={d.nss} prev={d.previousNss} prevSample={d.previousTotals.mentions} />
       </div>
       <div className="kpi" data-testid="kpi-mentions" data-value={d.totals.mentions}>
         <span className="kpi-label">{t('overview.mentions')}</span>
@@ -47,6 +57,7 @@ export function Kpis({ d }: { d: Overview }) {
         <Delta
           now={negShare === null ? null : negShare * 100}
           prev={prevNegShare === null ? null : prevNegShare * 100}
+          prevSample={d.previousTotals.mentions}
           invert
         />
       </div>
