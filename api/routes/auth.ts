@@ -16,6 +16,7 @@ function describeCaller(auth: AuthContext) {
     kind: auth.kind,
     userId: auth.userId,
     username: auth.username,
+    displayName: auth.displayName,
     role: auth.role,
     team: auth.team,
     permissions,

@@ -12,6 +12,8 @@ export const meResponse = z.object({
   kind: z.enum(['session', 'api_key']),
   userId: z.number().nullable(),
   username: z.string(),
+  /** What to call the user on screen; null when unset (show the username) and for API keys. */
+  displayName: z.string().nullable(),
   role: roleEnum,
   team: z.string().nullable(),
   /** Permissions this role holds (for the SPA to hide what it cannot do). */

@@ -18,6 +18,8 @@ export interface AuthContext {
   userId: number | null;
   /** Username, or the key's name for API keys. */
   username: string;
+  /** The user's display name (sessions), null when unset or for API keys. */
+  displayName: string | null;
   team: string | null;
   /** The session's CSRF token (sessions only). */
   csrfToken: string | null;
@@ -76,6 +78,7 @@ export async function login(
     role: user.role,
     userId: user.id,
     username: user.username,
+    displayName: user.displayName,
     team: user.team,
     csrfToken,
     keyId: null,
@@ -95,6 +98,7 @@ export async function sessionAuth(db: Db, token: string): Promise<AuthContext | 
     role: s.role,
     userId: s.userId,
     username: s.username,
+    displayName: s.displayName,
     team: s.team,
     csrfToken: s.csrfToken,
     keyId: null,
@@ -124,6 +128,7 @@ export async function apiKeyAuth(db: Db, key: string): Promise<AuthContext | nul
     role: row.role,
     userId: null,
     username: row.name,
+    displayName: null,
     team: null,
     csrfToken: null,
     keyId: row.id,

@@ -39,6 +39,19 @@ describe.each(DB_KINDS)('auth on %s', (kind) => {
     expect(session).not.toMatch(/Secure/i); // plain HTTP without a proxy
   });
 
+  it('says who is signed in by display name, for the header', async () => {
+    const { users } = await import('../../store/index.ts');
+    const { eq } = await import('drizzle-orm');
+    await api.db.update(users).set({ displayName: '市场部小王' }).where(eq(users.username, 'u_marketing'));
+    const c = await signIn(api.url, 'u_marketing', PASSWORD, 'marketing');
+    const me = await c.json<{ username: string; displayName: string | null }>('GET', '/api/v1/auth/me');
+    expect(me.body).toMatchObject({ username: 'u_marketing', displayName: '市场部小王' });
+    const viewer = await signIn(api.url, 'u_viewer', PASSWORD, 'viewer');
+    expect(
+      (await viewer.json<{ displayName: string | null }>('GET', '/api/v1/auth/me')).body.displayName,
+    ).toBeNull();
+  });
+
   it('stores only a hash of the session token', async () => {
     const res = await login('u_viewer', PASSWORD);
     const token = res.headers

@@ -33,6 +33,8 @@ export interface Me {
   kind: 'session' | 'api_key';
   userId: number | null;
   username: string;
+  /** Null when unset: show the username. */
+  displayName: string | null;
   role: Role;
   team: string | null;
   /** Permissions of the role (api/permissions.ts). */

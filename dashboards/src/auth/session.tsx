@@ -45,7 +45,7 @@ function toUser(me: Me): User {
   return {
     id: me.userId ?? 0,
     username: me.username,
-    displayName: null,
+    displayName: me.displayName,
     role: me.role,
     team: me.team,
     permissions: me.permissions ?? [],
