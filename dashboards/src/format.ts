@@ -73,5 +73,6 @@ export function formatDuration(t: Translate, ms: number): string {
   const s = total % 60;
   if (d > 0) return t('time.d', { d, h });
   if (h > 0) return t('time.h', { h, m });
-  return t('time.m', { m, s });
+  // "6秒", not "0分6秒".
+  return m > 0 ? t('time.m', { m, s }) : t('time.s', { s });
 }

@@ -42,7 +42,11 @@ function SourceRow({ s, now }: { s: SourceHealth; now: number }) {
         )}
         {!blocked && sessions.length === 0 && '—'}
       </td>
-      <td className="err-cell">{s.lastError ?? ''}</td>
+      <td className="err-cell">
+        {s.lastError ?? ''}
+        {/* When, so an old error next to a healthy status reads as history. */}
+        {s.lastError && s.lastErrorAt && <div className="muted">{formatDateTime(lang, s.lastErrorAt)}</div>}
+      </td>
     </tr>
   );
 }
@@ -134,7 +138,7 @@ export default function SourcesPage() {
               <thead>
                 <tr>
                   <th>{t('filter.source')}</th>
-                  <th />
+                  <th>{t('sources.statusCol')}</th>
                   <th>{t('sources.freshness')}</th>
                   <th>{t('sources.lastRun')}</th>
                   <th>{t('sources.items')}</th>
