@@ -62,6 +62,20 @@ describe('mention explorer', () => {
     await page.context().close();
   });
 
+  it('a search the API refuses shows its error alone, not the previous results', async () => {
+    const page = await env.page('brand_manager');
+    await page.goto(`${env.url}/explorer`);
+    await page.waitForSelector('[data-testid=results] [data-testid=mention-card]');
+    // Reversed dates, set in the page (no reload): the API answers 400.
+    await page.fill('[data-testid=explorer-filters] input[name=from]', '2026-02-01');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2026-02-01');
+    await page.waitForSelector('[data-testid=results] [data-testid=mention-card]');
+    await page.fill('[data-testid=explorer-filters] input[name=to]', '2026-01-01');
+    await page.waitForSelector('[role=alert]');
+    expect(await page.$$('[data-testid=results] [data-testid=mention-card]')).toHaveLength(0);
+    await page.context().close();
+  });
+
   it('shows a read-only viewer no correction form', async () => {
     const page = await env.page('pr_lead');
     await page.goto(`${env.url}/explorer?m=${target}`);

@@ -35,7 +35,14 @@ export default function ExplorerPage() {
         setItems((prev) => (after ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
       } catch (err) {
-        if ((err as Error).name !== 'AbortError') setError(err);
+        if ((err as Error).name === 'AbortError') return;
+        setError(err);
+        // A new search that failed must not leave the previous search's results on screen as if
+        // they answered it; a failed "load more" keeps what was loaded.
+        if (!after) {
+          setItems([]);
+          setCursor(null);
+        }
       } finally {
         if (!signal?.aborted) setLoading(false);
       }
