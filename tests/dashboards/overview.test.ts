@@ -79,6 +79,10 @@ describe('brand overview', () => {
     expect(sent.get('source')).toBe('weibo');
     expect(sent.get('category')).toBe('broadband');
     expect(await other.inputValue('[data-testid=filters] select[name=range]')).toBe('30d');
+    // A link naming a brand that is not configured shows that brand, not our own, in the selector.
+    await other.goto(`${env.url}/overview?brand=${encodeURIComponent('某某通信')}`);
+    await other.waitForSelector('[data-testid=brand-filter] option[value="某某通信"]', { state: 'attached' });
+    expect(await other.inputValue('[data-testid=brand-filter]')).toBe('某某通信');
     await page.context().close();
     await other.context().close();
   });

@@ -62,6 +62,11 @@ export function FilterBar({ children }: { children?: React.ReactNode }) {
   const { range } = useAnalyticsFilters();
   const own = brands.find((b) => b.own)?.name;
   const brandValue = q.get('brand') ?? (own ? '' : 'all');
+  const unknownBrand =
+    brands.length > 0 &&
+    brandValue !== '' &&
+    brandValue !== 'all' &&
+    !brands.some((b) => b.name === brandValue);
   return (
     <form className="filters" data-testid="filters" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -81,6 +86,8 @@ export function FilterBar({ children }: { children?: React.ReactNode }) {
               </option>
             ))}
           <option value="all">{t('filter.allBrands')}</option>
+          {/* A brand from a shared link that is not configured (any more): show what is filtered. */}
+          {unknownBrand && <option value={brandValue}>{brandValue}</option>}
         </select>
       </label>
       <label>
