@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
+import { problemText } from '../api/problem-text.ts';
 import type { Translate } from '../i18n.ts';
 import { useT } from '../i18n-react.ts';
 
@@ -7,7 +8,8 @@ import { useT } from '../i18n-react.ts';
 export function errorMessage(t: Translate, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return t('error.network');
-    if (err.detail) return err.detail;
+    const text = problemText(t, err.status, err.detail, err.fieldErrors);
+    if (text) return text;
     if (err.status === 403) return t('error.forbidden');
     if (err.status === 409) return t('error.conflict');
     return t('error.generic', { status: err.status });
