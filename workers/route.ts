@@ -36,6 +36,22 @@ import type { MentionIdsJobData } from './types.ts';
 
 const ROUTE_ACTOR = { actorType: 'system', actorId: 'route' } as const;
 
+/** Mentions published before this open no case (`routing.openCaseMaxAgeHours`). */
+function openCutoff(ctx: StageContext): number {
+  return Date.now() - ctx.config.routing.openCaseMaxAgeHours * 3_600_000;
+}
+
+/**
+ * When the response clock of a case starts: its earliest member, counting only members young enough
+ * to open a case themselves. An old post that joins (the original of a thread, last spring's news)
+ * is context; it must not make a new case overdue by months. `fallback` when no member counts.
+ */
+function clockStart(ctx: StageContext, members: readonly { m: MentionRow }[], fallback: number): Date {
+  const cutoff = openCutoff(ctx);
+  const times = members.map((x) => x.m.publishedAt.getTime()).filter((t) => t >= cutoff);
+  return new Date(Math.min(fallback, ...times));
+}
+
 function caseTitle(m: MentionRow): string {
   return (m.title || m.text).replace(/\s+/g, ' ').trim().slice(0, 60) || `${m.source} ${m.externalId}`;
 }
@@ -43,7 +59,7 @@ function caseTitle(m: MentionRow): string {
 async function newCaseRow(ctx: StageContext, tx: Db, pc: PlannedCase, agents: AgentCache): Promise<NewCase> {
   const m = pc.primary;
   const risk = Math.max(...pc.members.map((x) => x.m.risk ?? 0));
-  const publishedAt = new Date(Math.min(...pc.members.map((x) => x.m.publishedAt.getTime())));
+  const publishedAt = clockStart(ctx, pc.members, m.publishedAt.getTime());
   const priority = priorityFromRisk(risk);
   const team = matchTeam(ctx.config.routing, m.categories, m.region);
   const assigneeOpts = {
@@ -154,9 +170,7 @@ async function raiseCase(
   }));
   const risk = Math.max(before.risk, ...added.map((x) => x.m.risk ?? 0));
   const priority = higherPriority(before.priority, priorityFromRisk(risk));
-  const publishedAt = new Date(
-    Math.min(before.publishedAt.getTime(), ...added.map((x) => x.m.publishedAt.getTime())),
-  );
+  const publishedAt = clockStart(ctx, added, before.publishedAt.getTime());
   let after = before;
   if (
     risk !== before.risk ||
@@ -245,8 +259,7 @@ async function routeTx(
   );
   const replay = retry ? [...members.values()].filter((x) => x.primary).map((x) => x.caseId) : [];
   const fresh = rows.filter((m) => !members.has(m.id));
-  const cutoff = new Date(Date.now() - ctx.config.routing.openCaseMaxAgeHours * 3_600_000);
-  const plan = planRoute(fresh, await findOpenCasesForMentions(tx, fresh), cutoff);
+  const plan = planRoute(fresh, await findOpenCasesForMentions(tx, fresh), new Date(openCutoff(ctx)));
   const changes = await openCases(ctx, tx, plan.newCases);
   changes.push(...(await joinCases(ctx, tx, plan.joins)));
   return { changes, replay };

@@ -125,6 +125,30 @@ describe.each(DB_KINDS)('pipeline on %s', (kind) => {
     expect(await routed(later.externalId)).toBe(caseId);
   });
 
+  it('an old post joining an open case is context: it does not pull the deadline back', async () => {
+    const author = { id: 'thread-owner', name: '小李', followers: 10, verified: false };
+    const first = mention({
+      text: '联通宽带又掉线了，修了三次还是不行，烦死了',
+      threadId: 'thread-old',
+      author,
+    });
+    await pipeline.queues.enqueueMentions([first]);
+    const caseId = await routed(first.externalId);
+    const [before] = await t.db.select().from(cases).where(eq(cases.id, caseId));
+    // Found only now: the thread's opening post from months ago (a first crawl reaching history).
+    const opening = mention({
+      text: '联通宽带经常掉线，报修了也没用，大家有遇到吗',
+      threadId: 'thread-old',
+      author,
+      publishedAt: new Date(Date.now() - 120 * 24 * 3_600_000),
+    });
+    await pipeline.queues.enqueueMentions([opening]);
+    expect(await routed(opening.externalId)).toBe(caseId);
+    const [after] = await t.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(after?.firstResponseDueAt.getTime()).toBe(before?.firstResponseDueAt.getTime());
+    expect(after?.publishedAt.getTime()).toBe(before?.publishedAt.getTime());
+  });
+
   it('opens no case for praise or for competitors, and uses the shared queue without a matching rule', async () => {
     const praise = mention({ text: '联通客服小姐姐很耐心，问题解决了，点赞' });
     const rival = mention({ text: '电信宽带太慢了，垃圾' });
