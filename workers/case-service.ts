@@ -41,6 +41,8 @@ export interface CaseService {
   /** Reopen a resolved or closed case. Default target: assigned when it has an assignee, else in_progress. */
   reopen(caseId: number, actor: Actor, to?: 'in_progress' | 'assigned', note?: string): Promise<CaseRow>;
   bulkAssign(caseIds: number[], assigneeId: number | null, actor: Actor): Promise<BulkResult[]>;
+  /** {@link CaseService.claim} for each case: a case someone else holds fails instead of being taken over. */
+  bulkClaim(caseIds: number[], actor: Actor): Promise<BulkResult[]>;
   bulkTransition(caseIds: number[], to: CaseStatus, actor: Actor, note?: string): Promise<BulkResult[]>;
   /** The case with its mentions, timeline and SLA figures. */
   getCase(caseId: number): Promise<CaseView>;
@@ -177,12 +179,13 @@ export function createCaseService(deps: CaseDeps): CaseService {
     const user = assigneeId === null ? null : await requireAssignee(deps.db, assigneeId);
     return mutateCase(deps, caseId, actor, (c) => assignPlan(c, user));
   };
+  const claim = async (caseId: number, actor: Actor) => {
+    const user = await requireAssignee(deps.db, userId(actor));
+    return mutateCase(deps, caseId, actor, (c) => claimPlan(c, user));
+  };
   return {
     assign,
-    async claim(caseId, actor) {
-      const user = await requireAssignee(deps.db, userId(actor));
-      return mutateCase(deps, caseId, actor, (c) => claimPlan(c, user));
-    },
+    claim,
     transition,
     comment: (caseId, text, actor) =>
       mutateCase(deps, caseId, actor, () => ({
@@ -194,6 +197,7 @@ export function createCaseService(deps: CaseDeps): CaseService {
     merge: (source, target, actor) => mergeCases(deps, source, target, actor),
     reopen: (caseId, actor, to, note) => mutateCase(deps, caseId, actor, (c) => reopenPlan(c, to, note)),
     bulkAssign: (ids, assigneeId, actor) => bulk(ids, (id) => assign(id, assigneeId, actor)),
+    bulkClaim: (ids, actor) => bulk(ids, (id) => claim(id, actor)),
     bulkTransition: (ids, to, actor, note) => bulk(ids, (id) => transition(id, to, actor, note)),
     getCase: (caseId) => getCaseView(deps, caseId),
     suggestTemplates: (caseId) => suggestCaseTemplates(deps, caseId),

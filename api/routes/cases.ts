@@ -5,6 +5,7 @@ import {
   assignBody,
   assigneeList,
   bulkAssignBody,
+  bulkClaimBody,
   bulkResult,
   bulkTransitionBody,
   caseDetailResponse,
@@ -57,6 +58,17 @@ export function caseRoutes(ctx: ApiContext): Route[] {
       handler: async ({ body, auth }) => ({
         results: await svc().bulkAssign(body.caseIds, body.assigneeId, actorOf(auth)),
       }),
+    }),
+    route({
+      method: 'post',
+      path: `${P}/bulk/claim`,
+      tag: TAG,
+      access: 'cases.work',
+      summary:
+        'Take many cases and start work on them; per-case results (a case someone else holds fails, it is not taken over)',
+      body: bulkClaimBody,
+      response: bulkResult,
+      handler: async ({ body, auth }) => ({ results: await svc().bulkClaim(body.caseIds, actorOf(auth)) }),
     }),
     route({
       method: 'post',

@@ -103,6 +103,7 @@ export const bulkAssignBody = z.strictObject({
   caseIds: z.array(caseId).min(1).max(200),
   assigneeId: assignBody.shape.assigneeId,
 });
+export const bulkClaimBody = z.strictObject({ caseIds: z.array(caseId).min(1).max(200) });
 export const bulkTransitionBody = z.strictObject({
   caseIds: z.array(caseId).min(1).max(200),
   status: caseStatusEnum,

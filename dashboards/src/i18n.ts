@@ -55,6 +55,10 @@ const MESSAGES = {
   'error.generic': ['请求失败（{status}）。', 'The request failed ({status}).'],
   'error.forbidden': ['您没有执行此操作的权限。', 'You are not allowed to do that.'],
   'error.conflict': ['数据已被他人修改，请刷新后重试。', 'Someone else changed this; refresh and retry.'],
+  'error.bulk': [
+    '{n} 个案件未处理：{ids}。它们可能已由他人负责、状态已变或已被删除。',
+    '{n} case(s) not changed: {ids}. Someone else may hold them, or their status changed, or they were deleted.',
+  ],
   'error.notFound': ['要找的内容不存在或已被删除。', 'It does not exist or was deleted.'],
   'error.rangeOrder': ['开始日期须早于结束日期。', 'The start date must be before the end date.'],
   'error.rangeTooLong': ['时间范围最多 {n} 天。', 'The range may span at most {n} days.'],

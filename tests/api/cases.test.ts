@@ -116,6 +116,25 @@ describe.each(DB_KINDS)('cases API on %s', (kind) => {
     );
   });
 
+  it('bulk-claims like a single claim: in progress, and a case someone else holds is not taken over', async () => {
+    const free = (await seedCase(api.db, { dueInHours: 40 })).caseId;
+    const held = (await seedCase(api.db, { assigneeId: api.userIds.pr_lead, dueInHours: 41 })).caseId;
+    const agent = await api.as('pr_agent');
+    const r = await agent.json<{
+      results: { caseId: number; ok: boolean; case?: Item; error?: { name: string } }[];
+    }>('POST', '/api/v1/cases/bulk/claim', { caseIds: [free, held, 987654321] });
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x) => x.ok)).toEqual([true, false, false]);
+    expect(r.body.results[0]?.case).toMatchObject({
+      assigneeId: api.userIds.pr_agent,
+      status: 'in_progress',
+    });
+    expect(r.body.results[1]?.error?.name).toBe('ConflictError');
+    const after = await agent.json<{ case: Item }>('GET', `/api/v1/cases/${held}`);
+    expect(after.body.case.assigneeId).toBe(api.userIds.pr_lead);
+    expect((await agent.json('POST', '/api/v1/cases/bulk/claim', { caseIds: [] })).status).toBe(400);
+  });
+
   it('assigns, bulk-assigns, bulk-transitions and merges (managers only)', async () => {
     const lead = await api.as('pr_lead');
     const agent = await api.as('pr_agent');

@@ -139,6 +139,14 @@ export const ENTRIES: Entry[] = [
   },
   {
     method: 'POST',
+    template: '/api/v1/cases/bulk/claim',
+    path: () => '/api/v1/cases/bulk/claim',
+    body: () => ({ caseIds: [999999] }),
+    allowed: CASE_WORKERS,
+    ok: [200],
+  },
+  {
+    method: 'POST',
     template: '/api/v1/cases/bulk/transition',
     path: () => '/api/v1/cases/bulk/transition',
     body: () => ({ caseIds: [999999], status: 'closed' }),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCaseById, updateCase } from '../../store/index.ts';
 import { type DashboardEnv, startDashboardEnv } from './harness.ts';
 import { seedCases } from './seed.ts';
 
@@ -55,6 +56,38 @@ describe('assigning cases as the PR lead (no admin rights)', () => {
 
     expect(forbidden).toEqual([]);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets a PR agent bulk-claim: cases go in progress, and a case the lead holds stays the lead's", async () => {
+    const ids = await seedCases(env.db);
+    const [held, ...free] = ids;
+    await updateCase(env.db, held ?? 0, { assigneeId: env.userIds.pr_lead, status: 'assigned' });
+    const page = await env.page('pr_agent');
+    await page.goto(`${env.url}/inbox`);
+    for (const id of ids)
+      await page.check(`[data-testid=case-row][data-case-id="${id}"] input[type=checkbox]`);
+    // Agents may claim, not assign or resolve in bulk.
+    expect(await page.$$eval('[data-testid=bulk-bar] button', (bs) => bs.map((b) => b.textContent))).toEqual([
+      '批量认领',
+    ]);
+    expect(await page.$('[data-testid=bulk-bar] select')).toBeNull();
+    await page.click('[data-testid=bulk-bar] button');
+    // The one conflict is reported by case number; the others are claimed.
+    await page.waitForFunction((id) => {
+      const text = document.querySelector('[role=alert]')?.textContent ?? '';
+      return text.includes('1 个案件未处理') && text.includes(`#${id}。`);
+    }, held);
+    for (const id of free) {
+      expect(await getCaseById(env.db, id)).toMatchObject({
+        assigneeId: env.userIds.pr_agent,
+        status: 'in_progress',
+      });
+    }
+    expect(await getCaseById(env.db, held ?? 0)).toMatchObject({
+      assigneeId: env.userIds.pr_lead,
+      status: 'assigned',
+    });
     await page.context().close();
   });
 });

@@ -94,6 +94,7 @@ export const cases = {
       : post<{ case: CaseSummary }>(`/cases/${id}/transition`, { status }),
   bulkAssign: (caseIds: number[], assigneeId: number | null) =>
     post<BulkResult>('/cases/bulk/assign', { caseIds, assigneeId }),
+  bulkClaim: (caseIds: number[]) => post<BulkResult>('/cases/bulk/claim', { caseIds }),
   bulkTransition: (caseIds: number[], status: CaseStatus) =>
     post<BulkResult>('/cases/bulk/transition', { caseIds, status }),
   /** SLA figures of the last 7 days plus the open backlog; at-risk comes from the loaded inbox. */
@@ -122,4 +123,18 @@ export const cases = {
 
 export interface BulkResult {
   results: { caseId: number; ok: boolean; error?: { name: string; message: string } }[];
+}
+
+/** Some cases of a bulk action failed; the rest went through. */
+export class BulkError extends Error {
+  constructor(readonly caseIds: number[]) {
+    super(`${caseIds.length} case(s) not changed: ${caseIds.map((id) => `#${id}`).join(', ')}`);
+    this.name = 'BulkError';
+  }
+}
+
+/** Throw a {@link BulkError} naming the cases a bulk action could not change. */
+export function checkBulk(r: BulkResult): void {
+  const failed = r.results.filter((x) => !x.ok).map((x) => x.caseId);
+  if (failed.length) throw new BulkError(failed);
 }

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { BulkError } from '../api/cases.ts';
 import { ApiError } from '../api/client.ts';
 import { problemText } from '../api/problem-text.ts';
 import type { Translate } from '../i18n.ts';
@@ -13,6 +14,9 @@ export function errorMessage(t: Translate, err: unknown): string {
     if (err.status === 403) return t('error.forbidden');
     if (err.status === 409) return t('error.conflict');
     return t('error.generic', { status: err.status });
+  }
+  if (err instanceof BulkError) {
+    return t('error.bulk', { n: err.caseIds.length, ids: err.caseIds.map((id) => `#${id}`).join('、') });
   }
   return err instanceof Error ? err.message : String(err);
 }

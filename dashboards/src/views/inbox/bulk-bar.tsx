@@ -12,12 +12,13 @@ export interface BulkBarProps {
   assignees: Assignee[];
 }
 
-/** Select-all plus bulk claim / assign / resolve for the checked cases (bulk needs cases.manage). */
+/** Select-all plus bulk claim (case workers) and bulk assign / resolve (cases.manage) for the checked cases. */
 export function BulkBar({ items, checked, setChecked, actions, assignees }: BulkBarProps) {
   const { t } = useT();
   const session = useSession();
   const [assignee, setAssignee] = useState('');
-  if (!session.can('case.assign')) return null;
+  if (!session.can('case.work')) return null;
+  const manage = session.can('case.assign');
   const ids = items.filter((c) => checked.has(c.id)).map((c) => c.id);
   const all = items.length > 0 && ids.length === items.length;
   const done = async (ok: Promise<boolean>) => {
@@ -43,34 +44,38 @@ export function BulkBar({ items, checked, setChecked, actions, assignees }: Bulk
           >
             {t('inbox.bulkClaim')}
           </button>
-          <select
-            aria-label={t('inbox.assign')}
-            value={assignee}
-            onChange={(e) => setAssignee(e.target.value)}
-          >
-            <option value="">{t('inbox.assign')}</option>
-            {assignees.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.displayName ?? a.username}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={actions.busy || !assignee}
-            onClick={() => void done(actions.bulk(ids, 'assign', Number(assignee)))}
-          >
-            {t('inbox.bulkAssign')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={actions.busy}
-            onClick={() => void done(actions.bulk(ids, 'resolve'))}
-          >
-            {t('inbox.bulkResolve')}
-          </button>
+          {manage && (
+            <>
+              <select
+                aria-label={t('inbox.assign')}
+                value={assignee}
+                onChange={(e) => setAssignee(e.target.value)}
+              >
+                <option value="">{t('inbox.assign')}</option>
+                {assignees.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.displayName ?? a.username}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={actions.busy || !assignee}
+                onClick={() => void done(actions.bulk(ids, 'assign', Number(assignee)))}
+              >
+                {t('inbox.bulkAssign')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={actions.busy}
+                onClick={() => void done(actions.bulk(ids, 'resolve'))}
+              >
+                {t('inbox.bulkResolve')}
+              </button>
+            </>
+          )}
         </>
       )}
     </div>

@@ -86,7 +86,7 @@ export default function InboxPage() {
     },
     [list.reload, detail.reload, selectedId],
   );
-  const actions = useCaseActions(me.id, refresh);
+  const actions = useCaseActions(refresh);
 
   const connected = useStream((e) => {
     if (!e.type.startsWith('case.')) return;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { type BulkResult, cases } from '../../api/cases.ts';
+import { cases, checkBulk } from '../../api/cases.ts';
 import type { CaseStatus } from '../../api/types.ts';
 
 export interface CaseActions {
@@ -14,12 +14,7 @@ export interface CaseActions {
 }
 
 /** Case mutations with one busy flag and one error; `after` refreshes what they changed. */
-function checkBulk(r: BulkResult): void {
-  const failed = r.results.filter((x) => !x.ok);
-  if (failed.length) throw new Error(failed.map((f) => `#${f.caseId}: ${f.error?.message ?? ''}`).join('; '));
-}
-
-export function useCaseActions(me: number, after: (id: number | null) => void): CaseActions {
+export function useCaseActions(after: (id: number | null) => void): CaseActions {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -52,7 +47,9 @@ export function useCaseActions(me: number, after: (id: number | null) => void): 
     bulk: (ids, action, assigneeId) =>
       run(null, async () => {
         if (action === 'resolve') checkBulk(await cases.bulkTransition(ids, 'resolved'));
-        else checkBulk(await cases.bulkAssign(ids, action === 'claim' ? me : (assigneeId ?? null)));
+        // Claim, not assign-to-me: same status as a single claim, and cases others hold stay theirs.
+        else if (action === 'claim') checkBulk(await cases.bulkClaim(ids));
+        else checkBulk(await cases.bulkAssign(ids, assigneeId ?? null));
       }),
   };
 }
