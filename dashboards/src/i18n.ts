@@ -286,6 +286,8 @@ const MESSAGES = {
     'Reminders must be fractions between 0 and 1, separated by commas, e.g. 0.5, 0.8',
   ],
   'settings.team': ['小组', 'Team'],
+  'settings.noTeam': ['（无小组）', '(no team)'],
+  'settings.unknownTeam': ['{team}（分派设置中没有此小组）', '{team} (no such routing team)'],
   'settings.regions': ['省份（逗号分隔）', 'Provinces (comma separated)'],
   'settings.categories': ['类别', 'Categories'],
   'settings.channelKind': ['类型', 'Kind'],

@@ -5,6 +5,39 @@ import { Async, ErrorBox } from '../../components/states.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useApi } from '../../hooks/use-api.ts';
 import { useT } from '../../i18n-react.ts';
+import { useConfigState } from './use-setting.ts';
+
+/** The routing teams (id and name): cases reach a user only through a team configured there. */
+function useRoutingTeams(): { id: string; name?: string }[] {
+  const routing = useConfigState().data?.routing as { teams?: { id: string; name?: string }[] } | undefined;
+  return routing?.teams ?? [];
+}
+
+/**
+ * A user's team, picked from the routing teams: a typed name that matches no team meant the user
+ * silently never got a case. A team that is not (or no longer) configured stays visible, marked.
+ */
+function TeamSelect({ value, onChange }: { value: string; onChange(team: string): void }) {
+  const { t } = useT();
+  const teams = useRoutingTeams();
+  const unknown = value !== '' && !teams.some((x) => x.id === value);
+  return (
+    <select
+      value={value}
+      aria-label={t('settings.team')}
+      data-unknown={unknown || undefined}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">{t('settings.noTeam')}</option>
+      {teams.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.name ? `${x.name} (${x.id})` : x.id}
+        </option>
+      ))}
+      {unknown && <option value={value}>{t('settings.unknownTeam', { team: value })}</option>}
+    </select>
+  );
+}
 
 function NewUser({ onCreated }: { onCreated(): void }) {
   const { t } = useT();
@@ -46,12 +79,7 @@ function NewUser({ onCreated }: { onCreated(): void }) {
         value={u.displayName}
         onChange={(e) => setU({ ...u, displayName: e.target.value })}
       />
-      <input
-        placeholder={t('settings.team')}
-        aria-label={t('settings.team')}
-        value={u.team}
-        onChange={(e) => setU({ ...u, team: e.target.value })}
-      />
+      <TeamSelect value={u.team} onChange={(team) => setU({ ...u, team })} />
       <select
         value={u.role}
         aria-label={t('settings.role')}
@@ -103,7 +131,9 @@ function UserRow({ u, onChanged }: { u: AdminUser; onChanged(): void }) {
           ))}
         </select>
       </td>
-      <td>{u.team ?? ''}</td>
+      <td>
+        <TeamSelect value={u.team ?? ''} onChange={(team) => void update({ team: team || null })} />
+      </td>
       <td>
         <input
           type="checkbox"
