@@ -115,7 +115,8 @@ export function createBrowserCrawler(
       ...(source.proxyUrls.length || egressProxyUrl
         ? {
             proxyConfiguration: new ProxyConfiguration({
-              proxyUrls: source.proxyUrls.length ? source.proxyUrls : [egressProxyUrl ?? ''],
+              // The egress proxy chains to the source's own proxies itself.
+              proxyUrls: egressProxyUrl ? [egressProxyUrl] : source.proxyUrls,
             }),
           }
         : {}),

@@ -276,11 +276,12 @@ async function execute(
   const { source } = run;
   const config = new Configuration({ persistStorage: false, purgeOnStart: false });
   const queue = await RequestQueue.open(`koubei-${source.id}-${randomUUID()}`, { config });
-  // Chromium resolves names and follows redirects itself; with no proxy of the source's own, all its
-  // traffic goes through a loopback proxy that checks every host it connects to.
+  // Chromium resolves names and follows redirects itself, so all its traffic goes through a loopback
+  // proxy that checks every host it connects to (and then uses the source's own proxies, if any).
   const egress =
-    source.browser && !source.replica && !source.proxyUrls.length
+    source.browser && !source.replica
       ? await startEgressProxy({
+          upstream: source.proxyUrls,
           ...(deps.resolveHost ? { resolveHost: deps.resolveHost } : {}),
           ...(egressConnect ? { connect: egressConnect } : {}),
           onRefused: (host, reason) => {

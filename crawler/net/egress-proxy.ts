@@ -2,12 +2,14 @@ import { createServer, type IncomingMessage, request as httpRequest, type Server
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { dnsResolver, type HostResolver, isPrivateAddress } from './ssrf.ts';
+import { dialUpstream, parseUpstreams, rotation, tunnelThrough, type Upstream } from './upstream-proxy.ts';
 
 /**
  * A forward proxy on loopback that Chromium sends all its traffic through, for sources that are not
  * local replicas. Each host is resolved here, refused when any of its addresses is private, and the
  * connection is made to the address that was checked. Unlike request interception it also sees
- * redirect hops and DNS answers that change between a check and the connection.
+ * redirect hops and DNS answers that change between a check and the connection. A source with
+ * proxies of its own gets the same checks, then reaches the host through those proxies.
  */
 
 /** Options for {@link startEgressProxy}. */
@@ -19,6 +21,12 @@ export interface EgressProxyOptions {
    * made-up public addresses to loopback servers here.
    */
   connect?: (address: string, port: number) => Socket;
+  /**
+   * Proxies to reach checked hosts through (a source's `proxyUrls`, `http(s)://[user:pass@]host:port`),
+   * one per connection in turn. A host that does not resolve here is left to the upstream to resolve;
+   * one that resolves to a private address is still refused. Default none: connect directly.
+   */
+  upstream?: readonly string[];
   /** Called with each host refused as private, and why. Default none. */
   onRefused?: (host: string, reason: string) => void;
 }
@@ -46,18 +54,24 @@ const HOP_BY_HOP = new Set([
 
 class Refused extends Error {}
 
-/** The address to connect to for `host`, or {@link Refused} when it is (or resolves to) a private one. */
-async function checkedAddress(host: string, resolve: HostResolver): Promise<string> {
+/**
+ * The address to connect to for `host`, or {@link Refused} when it is (or resolves to) a private one.
+ * Through an upstream proxy the name itself is returned, and a name that does not resolve here passes.
+ */
+async function checkedAddress(host: string, resolve: HostResolver, upstream: boolean): Promise<string> {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   if (bare === 'localhost' || bare.endsWith('.localhost')) throw new Refused('loopback name');
   if (isIP(bare)) {
     if (isPrivateAddress(bare)) throw new Refused(`private address ${bare}`);
     return bare;
   }
-  const addresses = await resolve(bare);
+  const addresses = await resolve(bare).catch((err: unknown) => {
+    if (upstream) return [];
+    throw err;
+  });
   const bad = addresses.find(isPrivateAddress);
   if (bad) throw new Refused(`resolves to private address ${bad}`);
-  const first = addresses[0];
+  const first = upstream ? bare : addresses[0];
   if (!first) throw new Error(`no address for ${bare}`);
   return first;
 }
@@ -73,6 +87,8 @@ function splitAuthority(authority: string): { host: string; port: number } | nul
 export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<EgressProxy> {
   const resolve = opts.resolveHost ?? dnsResolver;
   const dial = opts.connect ?? ((address: string, port: number) => netConnect({ host: address, port }));
+  const pick = rotation(parseUpstreams(opts.upstream ?? []));
+  const chained = Boolean(opts.upstream?.length);
   const open = new Set<Duplex>();
   const track = (s: Duplex): void => {
     open.add(s);
@@ -98,7 +114,7 @@ export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<E
     }
     let address: string;
     try {
-      address = await checkedAddress(url.hostname, resolve);
+      address = await checkedAddress(url.hostname, resolve, chained);
     } catch (err) {
       refuse(url.hostname, err);
       // No HTTP answer: Chromium would show it as the site's own page (a 403 reads as a block). A
@@ -109,11 +125,13 @@ export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<E
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
+    const up = pick();
+    // Through a proxy the request line carries the absolute URL; directly, only the path.
     const upstream = httpRequest({
       method: req.method ?? 'GET',
-      path: `${url.pathname}${url.search}`,
-      headers: { ...headers, host: url.host },
-      createConnection: () => dial(address, Number(url.port) || 80),
+      path: up ? url.href : `${url.pathname}${url.search}`,
+      headers: { ...headers, host: url.host, ...(up?.auth ? { 'proxy-authorization': up.auth } : {}) },
+      createConnection: () => (up ? dialUpstream(up) : dial(address, Number(url.port) || 80)),
     });
     upstream.on('response', (up) => {
       const out: Record<string, string | string[]> = {};
@@ -138,25 +156,46 @@ export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<E
     }
     let address: string;
     try {
-      address = await checkedAddress(target.host, resolve);
+      address = await checkedAddress(target.host, resolve, chained);
     } catch (err) {
       const status = err instanceof Refused ? '403 Forbidden' : '502 Bad Gateway';
       client.end(`HTTP/1.1 ${status}\r\n\r\n${refuse(target.host, err)}`);
       return;
     }
+    const up = pick();
+    if (up)
+      return void chain(up, `${isIP(address) === 6 ? `[${address}]` : address}:${target.port}`, client, head);
     const server = dial(address, target.port);
     track(server);
-    server.once('connect', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) server.write(head);
-      server.pipe(client);
-      client.pipe(server);
-    });
+    client.once('close', () => server.destroy());
+    server.once('connect', () => splice(client, server, head, Buffer.alloc(0)));
     server.on('error', () => {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       server.destroy();
     });
+  };
+
+  /** Answer the client's CONNECT and join the two sockets. */
+  const splice = (client: Duplex, server: Socket, head: Buffer, rest: Buffer): void => {
+    client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (rest.length) client.write(rest);
+    if (head.length) server.write(head);
+    server.pipe(client);
+    client.pipe(server);
     client.once('close', () => server.destroy());
+    server.once('close', () => client.destroy());
+  };
+
+  /** A CONNECT through an upstream proxy; its refusal is the client's 502. */
+  const chain = async (up: Upstream, authority: string, client: Duplex, head: Buffer): Promise<void> => {
+    try {
+      const { socket, rest } = await tunnelThrough(up, authority);
+      track(socket);
+      socket.on('error', () => socket.destroy());
+      splice(client, socket, head, rest);
+    } catch (err) {
+      client.end(`HTTP/1.1 502 Bad Gateway\r\n\r\n${(err as Error).message}`);
+    }
   };
 
   const http = createServer((req, res) => void forward(req, res));
