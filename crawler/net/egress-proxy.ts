@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { dnsResolver, type HostResolver, isPrivateAddress } from './ssrf.ts';
+import { dnsResolver, type HostResolver, hostVerdict } from './ssrf.ts';
 import { dialUpstream, parseUpstreams, rotation, tunnelThrough, type Upstream } from './upstream-proxy.ts';
 
 /**
@@ -59,20 +59,19 @@ class Refused extends Error {}
  * Through an upstream proxy the name itself is returned, and a name that does not resolve here passes.
  */
 async function checkedAddress(host: string, resolve: HostResolver, upstream: boolean): Promise<string> {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost' || bare.endsWith('.localhost')) throw new Refused('loopback name');
-  if (isIP(bare)) {
-    if (isPrivateAddress(bare)) throw new Refused(`private address ${bare}`);
-    return bare;
+  const v = await hostVerdict(host, (name) =>
+    resolve(name).catch((err: unknown) => {
+      if (upstream) return [];
+      throw err;
+    }),
+  );
+  if (!v.ok) {
+    if (v.why === 'loopback-name') throw new Refused('loopback name');
+    if (v.why === 'private-literal') throw new Refused(`private address ${v.address}`);
+    throw new Refused(`resolves to private address ${v.address}`);
   }
-  const addresses = await resolve(bare).catch((err: unknown) => {
-    if (upstream) return [];
-    throw err;
-  });
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) throw new Refused(`resolves to private address ${bad}`);
-  const first = upstream ? bare : addresses[0];
-  if (!first) throw new Error(`no address for ${bare}`);
+  const first = upstream ? v.host : v.addresses[0];
+  if (!first) throw new Error(`no address for ${v.host}`);
   return first;
 }
 

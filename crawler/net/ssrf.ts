@@ -87,6 +87,39 @@ export type HostResolver = (host: string) => Promise<string[]>;
 export const dnsResolver: HostResolver = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** Why a host may not be reached, or the addresses it may be reached at. */
+export type HostVerdict =
+  | { ok: true; host: string; addresses: string[] }
+  | {
+      ok: false;
+      host: string;
+      why: 'loopback-name' | 'private-literal' | 'resolves-private';
+      address: string;
+    };
+
+/**
+ * The one host check every egress path shares: localhost names, private literals, and names that
+ * resolve to any private address are refused. A literal is its own address. `resolve` failures reach
+ * the caller (each path decides whether an unresolvable name is an error).
+ */
+export async function hostVerdict(
+  hostname: string,
+  resolve: HostResolver = dnsResolver,
+): Promise<HostVerdict> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const lower = host.toLowerCase();
+  if (lower === 'localhost' || lower.endsWith('.localhost'))
+    return { ok: false, host, why: 'loopback-name', address: host };
+  if (isIP(host)) {
+    return isPrivateAddress(host)
+      ? { ok: false, host, why: 'private-literal', address: host }
+      : { ok: true, host, addresses: [host] };
+  }
+  const addresses = await resolve(host);
+  const bad = addresses.find(isPrivateAddress);
+  return bad ? { ok: false, host, why: 'resolves-private', address: bad } : { ok: true, host, addresses };
+}
+
 /** Options for {@link assertSafeUrl}. */
 export interface SafeUrlOptions {
   /** Allow private and loopback addresses (local replicas). Default false. */
@@ -106,16 +139,11 @@ export async function assertSafeUrl(url: string, opts: SafeUrlOptions = {}): Pro
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     throw new ForbiddenError(`only http(s) URLs may be crawled: ${parsed.protocol}`);
   if (opts.allowPrivate) return;
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost'))
-    throw new ForbiddenError(`refusing to crawl loopback host ${host}`);
-  if (isIP(host)) {
-    if (isPrivateAddress(host)) throw new ForbiddenError(`refusing to crawl private address ${host}`);
-    return;
-  }
-  const addresses = await (opts.resolve ?? dnsResolver)(host);
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) throw new ForbiddenError(`refusing to crawl ${host}: it resolves to private address ${bad}`);
+  const v = await hostVerdict(parsed.hostname, opts.resolve);
+  if (v.ok) return;
+  if (v.why === 'loopback-name') throw new ForbiddenError(`refusing to crawl loopback host ${v.host}`);
+  if (v.why === 'private-literal') throw new ForbiddenError(`refusing to crawl private address ${v.host}`);
+  throw new ForbiddenError(`refusing to crawl ${v.host}: it resolves to private address ${v.address}`);
 }
 
 /**
@@ -180,11 +208,8 @@ export function guardedLookup(hostname: string, options: unknown, callback?: Loo
  * a private address. A name that does not resolve is not private (the request fails on its own).
  */
 export async function isPrivateHost(url: URL, resolve: HostResolver = dnsResolver): Promise<boolean> {
-  if (isPrivateLiteralHost(url)) return true;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return false;
   try {
-    return (await resolve(host)).some(isPrivateAddress);
+    return !(await hostVerdict(url.hostname, resolve)).ok;
   } catch {
     return false;
   }

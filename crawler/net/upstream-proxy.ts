@@ -65,7 +65,10 @@ export function tunnelThrough(up: Upstream, authority: string): Promise<{ socket
         return;
       }
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1];
-      if (!status?.startsWith('2')) return done(new Error(`upstream proxy answered ${status ?? 'garbage'}`));
+      if (!status?.startsWith('2')) {
+        done(new Error(`upstream proxy answered ${status ?? 'garbage'}`));
+        return;
+      }
       socket.off('data', onData);
       socket.off('error', done);
       socket.off('end', onEnd);
