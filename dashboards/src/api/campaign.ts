@@ -7,6 +7,21 @@ export interface ImpactView {
   series: { t: string; brand: string; count: number }[];
 }
 
+/**
+ * The body of `POST /campaigns` and `PUT /campaigns/:id` (api/schemas/campaigns.ts). Instants are
+ * ISO strings; baseline both or neither (null: the same length just before the campaign).
+ */
+export interface CampaignBody {
+  name: string;
+  brand: string;
+  keywords: string[];
+  hashtags: string[];
+  startsAt: string;
+  endsAt: string;
+  baselineStartsAt: string | null;
+  baselineEndsAt: string | null;
+}
+
 type VolumeResponse = { series: (Counts & { bucket: string })[] };
 
 /** `GET /campaigns/:id/impact`, then one volume series per brand for the chart (failures leave it out). */

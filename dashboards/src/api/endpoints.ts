@@ -6,6 +6,7 @@ import type {
   DeadLetterJob,
   SourceHealth,
 } from './analytics-types.ts';
+import type { CampaignBody } from './campaign.ts';
 import { API_BASE, del, get, patch, post, put, request, toQueryString } from './client.ts';
 import type { Assignee, Brand, Me, Mention, MentionDetail, Page } from './types.ts';
 
@@ -75,10 +76,15 @@ export const people = {
     get<{ items: Assignee[] }>('/assignees', undefined, signal).then((r) => r.items),
 };
 
+/** Campaigns: list and impact for every role; create, replace and delete need `campaigns.write`. */
 export const campaigns = {
   list: () => get<{ items: Campaign[] }>('/campaigns'),
   impact: (id: number, signal?: AbortSignal) =>
     get<CampaignImpact>(`/campaigns/${id}/impact`, undefined, signal),
+  create: (body: CampaignBody) => post<Campaign>('/campaigns', body),
+  /** Replaces every field (PUT): send the whole campaign. */
+  update: (id: number, body: CampaignBody) => put<Campaign>(`/campaigns/${id}`, body),
+  remove: (id: number) => del<null>(`/campaigns/${id}`),
 };
 
 export const sources = {

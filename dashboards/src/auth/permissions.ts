@@ -10,6 +10,7 @@ export type Action =
   | 'case.assign' // assign cases to others, reopen, bulk actions
   | 'mention.correct'
   | 'mention.export'
+  | 'campaign.write' // create, edit and delete campaigns
   | 'job.retry';
 
 /**
@@ -27,13 +28,16 @@ const VIEWS: Record<Role, ViewId[]> = {
   viewer: ['overview'],
 };
 
-/** Mirrors api/permissions.ts: cases.work, cases.manage, mentions.correct, exports.mentions, jobs.manage. */
+/**
+ * Mirrors api/permissions.ts: cases.work, cases.manage, mentions.correct, exports.mentions,
+ * campaigns.write, jobs.manage.
+ */
 const ACTIONS: Record<Role, Action[]> = {
-  admin: ['case.work', 'case.assign', 'mention.correct', 'mention.export', 'job.retry'],
+  admin: ['case.work', 'case.assign', 'mention.correct', 'mention.export', 'campaign.write', 'job.retry'],
   pr_lead: ['case.work', 'case.assign', 'mention.correct', 'mention.export'],
   pr_agent: ['case.work'],
-  brand_manager: ['mention.correct', 'mention.export'],
-  marketing: ['mention.export'],
+  brand_manager: ['mention.correct', 'mention.export', 'campaign.write'],
+  marketing: ['mention.export', 'campaign.write'],
   viewer: [],
 };
 
@@ -64,6 +68,7 @@ const ACTION_PERMISSION: Record<Action, string> = {
   'case.assign': 'cases.manage',
   'mention.correct': 'mentions.correct',
   'mention.export': 'exports.mentions',
+  'campaign.write': 'campaigns.write',
   'job.retry': 'jobs.manage',
 };
 

@@ -1,3 +1,4 @@
+import { dayToIso } from '../days.ts';
 import { useMemo } from 'react';
 import type { AnalyticsFilters } from '../api/analytics-types.ts';
 import { CATEGORY_IDS, SOURCE_KINDS } from '../api/types.ts';
@@ -15,11 +16,9 @@ function isRange(s: string | null): s is RangeId {
   return s !== null && s in RANGES;
 }
 
-/** A `YYYY-MM-DD` date from the URL, as the start of that day in China Standard Time. */
+/** A `YYYY-MM-DD` date from the URL, as the start of that day in China Standard Time (02-30: none). */
 function dayStart(s: string, plusDays = 0): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
-  const t = Date.parse(`${s}T00:00:00+08:00`);
-  return Number.isNaN(t) ? undefined : new Date(t + plusDays * 86_400_000).toISOString();
+  return dayToIso(s, plusDays) ?? undefined;
 }
 
 /**

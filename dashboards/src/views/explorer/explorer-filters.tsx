@@ -1,3 +1,4 @@
+import { dayToIso } from '../../days.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { MentionQuery } from '../../api/endpoints.ts';
 import { CATEGORY_IDS, SOURCE_KINDS } from '../../api/types.ts';
@@ -18,11 +19,8 @@ export const EXPLORER_KEYS = [
 ] as const;
 
 /** `YYYY-MM-DD` (China Standard Time) to an ISO instant; `end` gives the next midnight. */
-export function dayToIso(day: string | null, end = false): string | undefined {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const t = Date.parse(`${day}T00:00:00+08:00`);
-  if (Number.isNaN(t)) return undefined;
-  return new Date(t + (end ? 86_400_000 : 0)).toISOString();
+export function dayBound(day: string | null, end = false): string | undefined {
+  return (day && dayToIso(day, end ? 1 : 0)) || undefined;
 }
 
 /** API search parameters from the URL query. */
@@ -35,8 +33,8 @@ export function toMentionQuery(q: URLSearchParams): MentionQuery {
     sentiment: v('sentiment'),
     category: v('category'),
     region: v('region'),
-    from: dayToIso(q.get('from')),
-    to: dayToIso(q.get('to'), true),
+    from: dayBound(q.get('from')),
+    to: dayBound(q.get('to'), true),
   };
 }
 
