@@ -17,7 +17,14 @@ export interface Problem {
   detail?: string;
   /** Field-level problems for 400s. */
   errors?: { path: string; message: string }[];
+  /** Stable problem name (also in `type` as `urn:koubei:problem:<code>`), for clients to translate. */
+  code?: string;
+  /** The numbers the problem's sentence needs, e.g. `{ maxDays: 366 }`. */
+  params?: Record<string, number>;
 }
+
+/** The `type` URI of a problem with a stable code (RFC 9457 §3.1.1: a URN need not resolve). */
+export const PROBLEM_TYPE_PREFIX = 'urn:koubei:problem:';
 
 /** An error that is already an HTTP status (401, 413, 429…), raised by the API layer itself. */
 export class HttpError extends Error {
@@ -42,12 +49,14 @@ function titleOf(status: number): string {
 /** Map an error to a problem. Unknown errors become a 500 without internals. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof ValidationError) {
+    const p = err.problem;
     return {
-      type: 'about:blank',
+      type: p ? `${PROBLEM_TYPE_PREFIX}${p.code}` : 'about:blank',
       title: 'Bad Request',
       status: 400,
       detail: err.message,
       errors: err.issues,
+      ...(p ? { code: p.code, ...(p.params ? { params: p.params } : {}) } : {}),
     };
   }
   if (err instanceof HttpError)

@@ -51,6 +51,11 @@ export class ValidationError extends KoubeiError {
     message: string,
     /** Field-level problems, `path` in dotted form. */
     readonly issues: { path: string; message: string }[] = [],
+    /**
+     * A stable name for the problem (kebab-case, e.g. `range-too-long`) and its numbers, so clients
+     * can say it in their own words instead of matching the English message. Default none.
+     */
+    readonly problem?: { code: string; params?: Record<string, number> },
   ) {
     super(message);
   }

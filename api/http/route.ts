@@ -87,6 +87,11 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  code: z
+    .string()
+    .optional()
+    .describe('Stable problem name: range-order, range-too-long, hour-range, invalid-input'),
+  params: z.record(z.string(), z.number()).optional().describe('Numbers for the message, e.g. maxDays'),
 });
 
 function describe(def: RouteDef<unknown, unknown, unknown, Access>, registry: OpenAPIRegistry): void {

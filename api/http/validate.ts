@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ValidationError } from '../../core/index.ts';
 
+/** Schema failures: the client names the fields from `errors`. */
+const INVALID_INPUT = { code: 'invalid-input' };
+
 /** True when any string inside `value` holds a NUL character (PostgreSQL text cannot store one). */
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
@@ -11,16 +14,18 @@ function hasNul(value: unknown, depth = 0): boolean {
 /** Parse `value` with `schema`; a failure is a 400 naming each bad field. NUL characters are refused. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   if (hasNul(value))
-    throw new ValidationError(`Invalid ${where}`, [
-      { path: where, message: 'NUL characters are not allowed' },
-    ]);
+    throw new ValidationError(
+      `Invalid ${where}`,
+      [{ path: where, message: 'NUL characters are not allowed' }],
+      INVALID_INPUT,
+    );
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issues = r.error.issues.slice(0, 20).map((i) => ({
     path: [where, ...i.path.map(String)].join('.'),
     message: i.message,
   }));
-  throw new ValidationError(`Invalid ${where}`, issues);
+  throw new ValidationError(`Invalid ${where}`, issues, INVALID_INPUT);
 }
 
 /** A query-string list: repeated keys (`?a=x&a=y`) or comma-separated (`?a=x,y`), at most 50 items. */

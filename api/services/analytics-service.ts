@@ -32,12 +32,18 @@ export interface AnalyticsRequest {
 export function analyticsRequest(q: AnalyticsQuery, now = new Date()): AnalyticsRequest {
   const to = q.to ?? now;
   const from = q.from ?? new Date(to.getTime() - 7 * DAY);
-  const bad = (message: string) => new ValidationError(message, [{ path: 'query.from', message }]);
-  if (from >= to) throw bad('from must be before to');
+  const bad = (message: string, code: string, params?: Record<string, number>) =>
+    new ValidationError(message, [{ path: 'query.from', message }], { code, ...(params ? { params } : {}) });
+  if (from >= to) throw bad('from must be before to', 'range-order');
   const days = (to.getTime() - from.getTime()) / DAY;
-  if (days > MAX_RANGE_DAYS) throw bad(`the range may span at most ${MAX_RANGE_DAYS} days`);
+  if (days > MAX_RANGE_DAYS)
+    throw bad(`the range may span at most ${MAX_RANGE_DAYS} days`, 'range-too-long', {
+      maxDays: MAX_RANGE_DAYS,
+    });
   if (q.bucket === 'hour' && days > MAX_HOUR_RANGE_DAYS)
-    throw bad(`hour buckets allow at most ${MAX_HOUR_RANGE_DAYS} days`);
+    throw bad(`hour buckets allow at most ${MAX_HOUR_RANGE_DAYS} days`, 'hour-range', {
+      maxDays: MAX_HOUR_RANGE_DAYS,
+    });
   const filter: AnalyticsFilter = {
     from,
     to,

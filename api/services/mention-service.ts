@@ -32,7 +32,9 @@ export function queryWords(q: string): string[] {
 /** Turn validated query-string filters into a store filter (looks up the campaign's terms). */
 export async function toMentionFilter(db: Db, q: MentionFilterQuery): Promise<MentionFilter> {
   if (q.from && q.to && q.from >= q.to)
-    throw new ValidationError('from must be before to', [{ path: 'query.from', message: 'after to' }]);
+    throw new ValidationError('from must be before to', [{ path: 'query.from', message: 'after to' }], {
+      code: 'range-order',
+    });
   if (q.riskMin !== undefined && q.riskMax !== undefined && q.riskMin > q.riskMax) {
     throw new ValidationError('riskMin must not exceed riskMax', [
       { path: 'query.riskMin', message: 'above riskMax' },

@@ -8,11 +8,16 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: { path: string; message: string }[];
+  /** The API's stable problem name (`range-too-long`…), when it gave one. */
+  readonly code: string | undefined;
+  /** The numbers that go with {@link ApiError.code}. */
+  readonly params: Record<string, number>;
   constructor(
     status: number,
     title: string,
     detail?: string,
     fieldErrors: { path: string; message: string }[] = [],
+    problem: { code?: string; params?: Record<string, number> } = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -20,6 +25,8 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.code = problem.code;
+    this.params = problem.params ?? {};
   }
 }
 
@@ -69,11 +76,21 @@ async function toApiError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const p = (await res.json()) as { title?: unknown; detail?: unknown; errors?: unknown };
+      const p = (await res.json()) as {
+        title?: unknown;
+        detail?: unknown;
+        errors?: unknown;
+        code?: unknown;
+        params?: unknown;
+      };
       const title = typeof p.title === 'string' ? p.title : res.statusText;
       const detail = typeof p.detail === 'string' ? p.detail : undefined;
       const errors = Array.isArray(p.errors) ? (p.errors as { path: string; message: string }[]) : [];
-      return new ApiError(res.status, title, detail, errors);
+      const params: Record<string, number> = {};
+      if (p.params && typeof p.params === 'object')
+        for (const [k, v] of Object.entries(p.params)) if (typeof v === 'number') params[k] = v;
+      const code = typeof p.code === 'string' ? p.code : undefined;
+      return new ApiError(res.status, title, detail, errors, { ...(code ? { code } : {}), params });
     } catch {
       // Fall through to the status line.
     }

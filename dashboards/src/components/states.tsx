@@ -9,7 +9,7 @@ import { useT } from '../i18n-react.ts';
 export function errorMessage(t: Translate, err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return t('error.network');
-    const text = problemText(t, err.status, err.detail, err.fieldErrors);
+    const text = problemText(t, err);
     if (text) return text;
     if (err.status === 403) return t('error.forbidden');
     if (err.status === 409) return t('error.conflict');
