@@ -66,6 +66,9 @@ async function startRedis(
   return url;
 }
 
+/** How often embedded PostgreSQL refreshes its planner statistics (a server's autovacuum does it there). */
+const PGLITE_ANALYZE_MS = 30 * 60_000;
+
 /**
  * Connect and migrate, retrying with backoff while the database is unreachable. `/readyz` reports
  * the last error meanwhile; the process never crashes in a loop.
@@ -79,7 +82,7 @@ async function connectDatabase(rt: Pick<Runtime, 'config' | 'logger' | 'readines
       handle = await openDatabase({
         ...(config.env.DATABASE_URL
           ? { url: config.env.DATABASE_URL }
-          : { dataDir: join(config.dataDir, 'pglite') }),
+          : { dataDir: join(config.dataDir, 'pglite'), analyzeEveryMs: PGLITE_ANALYZE_MS }),
         logger,
       });
       await handle.ping();
