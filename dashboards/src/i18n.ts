@@ -148,6 +148,10 @@ const MESSAGES = {
   'inbox.assign': ['分配给…', 'Assign to…'],
   'inbox.assignTo': ['分配', 'Assign'],
   'inbox.respond': ['回应', 'Respond'],
+  'inbox.reopenToRespond': [
+    '案件已办结或关闭，重新打开后才能记录回应。',
+    'This case is resolved or closed; reopen it to record a response.',
+  ],
   'inbox.resolve': ['办结', 'Resolve'],
   'inbox.close': ['关闭案件', 'Close case'],
   'inbox.reopen': ['重新打开', 'Reopen'],

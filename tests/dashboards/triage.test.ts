@@ -76,6 +76,9 @@ describe('PR triage inbox: the full flow', () => {
     await page.click('[data-testid=case-detail] h3');
     await page.keyboard.press('e');
     await page.waitForSelector('[data-testid=case-detail][data-status=resolved]');
+    // The composer stays visible but says why it is disabled.
+    expect(await page.textContent('[data-testid=composer-closed]')).toContain('重新打开后才能记录回应');
+    expect(await page.isDisabled('[data-testid=composer] textarea')).toBe(true);
 
     const steps = await page.$$eval('[data-testid=timeline] li', (lis) =>
       lis.map((li) => li.getAttribute('data-event-type')),

@@ -32,6 +32,12 @@ export function ResponseComposer({ templates, disabled, busy, textRef, onSubmit 
 
   return (
     <form className="composer" onSubmit={submit} data-testid="composer">
+      {/* Say why it is greyed out: a resolved or closed case takes a response only once reopened. */}
+      {disabled && (
+        <p className="muted" data-testid="composer-closed">
+          {t('inbox.reopenToRespond')}
+        </p>
+      )}
       <label>
         {t('inbox.template')}
         <select
