@@ -97,6 +97,11 @@ export const sourceSchema = z.strictObject({
     .int()
     .min(1024)
     .default(5 * 1024 * 1024),
+  /**
+   * Salt of the site's request signature (Heimao Tousu: the value embedded in the site's JavaScript,
+   * which changes with its releases). Default empty: our replicas do not check signatures.
+   */
+  signatureSalt: z.string().default(''),
   /** Page encoding override (`gbk`, `utf-8`). Default: from the response headers or page. */
   encoding: z.string().optional(),
   /** Accounts whose cookies the session pool rotates. Default none (anonymous). */

@@ -20,16 +20,11 @@ import { complaintMention, envelopeOf, listKey, parseComplaintDetail } from './p
  */
 
 const PAGE_SIZE = 10;
-/** Salt of the request signature. The real one is embedded in the site's JavaScript; replicas ignore it. */
-export const HEIMAO_SIGNATURE_SALT = '';
-
-/** The request signature: SHA-256 (hex) of `ts`, `rs`, the salt and the other values, sorted and joined. */
-export function heimaoSignature(
-  ts: string,
-  rs: string,
-  values: string[],
-  salt = HEIMAO_SIGNATURE_SALT,
-): string {
+/**
+ * The request signature: SHA-256 (hex) of `ts`, `rs`, the salt and the other values, sorted and
+ * joined. The salt is the source's `signatureSalt` (the real one is in the site's JavaScript).
+ */
+export function heimaoSignature(ts: string, rs: string, values: string[], salt: string): string {
   return createHash('sha256')
     .update([ts, rs, salt, ...values].sort().join(''))
     .digest('hex');
@@ -71,7 +66,7 @@ export function heimaoListUrl(
   const { path, params, jsonp } = endpoint(target, page);
   const ts = String(nowMs);
   const rs = randomString(`${ts}:${target.key}:${page}`);
-  const signature = heimaoSignature(ts, rs, Object.values(params));
+  const signature = heimaoSignature(ts, rs, Object.values(params), source.signatureSalt);
   const query = new URLSearchParams({
     ts,
     rs,

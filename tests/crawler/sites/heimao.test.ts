@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlSource, memoryCrawlState } from '../../../crawler/index.ts';
 import type { RunningReplicas } from '../../../crawler/replicas/index.ts';
-import { heimaoAdapter, heimaoSignature } from '../../../crawler/sites/heimao/adapter.ts';
+import { heimaoAdapter, heimaoListUrl, heimaoSignature } from '../../../crawler/sites/heimao/adapter.ts';
+import { sourceSchema } from '../../../core/index.ts';
 import type { HeimaoDetail } from '../../../crawler/sites/heimao/parse.ts';
 import { envelopeOf, unwrapJsonp } from '../../../crawler/sites/heimao/parse.ts';
 import {
@@ -174,5 +175,25 @@ describe('heimao parsing', () => {
     expect(() => envelopeOf('<!doctype html><p>登录</p>', 'u')).toThrow(/no result envelope/);
     expect(heimaoSignature('2', '1', ['3'], 'salt')).toBe(heimaoSignature('1', '3', ['2'], 'salt'));
     expect(heimaoSignature('1', '2', ['3'], 'salt')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("signs list URLs with the source's configured salt", () => {
+    const target = { key: '联通', kind: 'search', value: '联通' } as const;
+    const signed = (signatureSalt?: string) => {
+      const source = sourceSchema.parse({
+        id: 'heimao-salt',
+        kind: 'heimao',
+        baseUrl: 'https://tousu.sina.com.cn/',
+        ...(signatureSalt === undefined ? {} : { signatureSalt }),
+      });
+      return new URL(heimaoListUrl(source, target, 1, 1_765_000_000_000)).searchParams;
+    };
+    const q = signed('from-the-site-js');
+    const values = [...q.entries()].filter(([k]) => !['ts', 'rs', 'signature'].includes(k)).map(([, v]) => v);
+    expect(q.get('signature')).toBe(
+      heimaoSignature(q.get('ts') ?? '', q.get('rs') ?? '', values, 'from-the-site-js'),
+    );
+    expect(signed().get('signature')).toBe(heimaoSignature(q.get('ts') ?? '', q.get('rs') ?? '', values, ''));
+    expect(signed().get('signature')).not.toBe(q.get('signature'));
   });
 });
