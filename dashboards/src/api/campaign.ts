@@ -1,4 +1,4 @@
-import type { CampaignImpact, Counts } from './analytics-types.ts';
+import type { Campaign, CampaignImpact, Counts } from './analytics-types.ts';
 import { get } from './client.ts';
 
 /** The impact report plus the daily volume of the brand and each competitor over baseline and campaign. */
@@ -11,16 +11,7 @@ export interface ImpactView {
  * The body of `POST /campaigns` and `PUT /campaigns/:id` (api/schemas/campaigns.ts). Instants are
  * ISO strings; baseline both or neither (null: the same length just before the campaign).
  */
-export interface CampaignBody {
-  name: string;
-  brand: string;
-  keywords: string[];
-  hashtags: string[];
-  startsAt: string;
-  endsAt: string;
-  baselineStartsAt: string | null;
-  baselineEndsAt: string | null;
-}
+export type CampaignBody = Omit<Campaign, 'id'>;
 
 type VolumeResponse = { series: (Counts & { bucket: string })[] };
 
