@@ -23,10 +23,17 @@ function cmpPolarity(s: string): number {
   return 0;
 }
 
+/** The clause holding the last token that starts at or before `offset` (tokens and clauses are in text order). */
 function clauseOf(p: Prepared, offset: number): number {
-  let tok = 0;
-  for (let i = 0; i < p.tokens.length; i++) if ((p.tokens[i]?.start ?? 0) <= offset) tok = i;
-  return p.clauses.findIndex((c) => tok >= c.from && tok < c.to);
+  const { tokens, clauses } = p;
+  let lo = 0;
+  for (let hi = tokens.length; lo < hi; ) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid]?.start ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const tok = Math.max(0, lo - 1);
+  return clauses.findIndex((c) => tok >= c.from && tok < c.to);
 }
 
 /** Which clauses speak about which brand. */
@@ -44,7 +51,11 @@ function scopes(p: Prepared, mentions: readonly BrandMention[]): Map<string, Cla
   p.clauses.forEach((c, i) => {
     const o = owner[i] ?? null;
     if (o) last = o;
-    for (const b of last ?? []) out.set(b, [...(out.get(b) ?? []), c]);
+    for (const b of last ?? []) {
+      const list = out.get(b);
+      if (list) list.push(c);
+      else out.set(b, [c]);
+    }
   });
   return out;
 }
@@ -97,15 +108,15 @@ function scopeLogit(p: Prepared, overall: SentimentScore, bias: number, clauses:
   let sum = 0;
   let count = 0;
   let lex = 0;
-  const inScope = new Uint8Array(p.tokens.length);
   for (const cl of clauses) {
     for (let i = cl.from; i < cl.to; i++) {
-      inScope[i] = 1;
       sum += c.byToken[i] ?? 0;
       count += c.countByToken[i] ?? 0;
     }
   }
-  for (const h of p.rules.hits) if (inScope[h.token]) lex += h.value;
+  // Hits in text order, as a per-token mask would visit them (no mask: an allocation per brand).
+  for (const h of p.rules.hits)
+    if (clauses.some((cl) => h.token >= cl.from && h.token < cl.to)) lex += h.value;
   let total = 0;
   for (const n of c.countByToken) total += n;
   let rules = 0;

@@ -47,7 +47,9 @@ const norm = (s: string): string => s.toLowerCase();
 /** Finds configured brands in normalized text, with the disambiguation the config asks for. */
 export class BrandMatcher {
   private readonly terms: Term[];
-  private readonly excludes: string[];
+  /** Excluded phrases by first code unit, so one pass over a text finds them all. */
+  private readonly excludes = new Map<number, string[]>();
+  private readonly excludeFirst = new Uint8Array(0x10000);
   private readonly pattern: RegExp | null;
   private readonly byTerm = new Map<string, Term>();
 
@@ -62,7 +64,12 @@ export class BrandMatcher {
     }
     this.terms = terms.sort((a, b) => b.term.length - a.term.length);
     for (const t of this.terms) if (!this.byTerm.has(t.term)) this.byTerm.set(t.term, t);
-    this.excludes = [...new Set([...brands.flatMap((b) => b.exclude), ...BUILTIN_EXCLUDES].map(norm))];
+    for (const ex of new Set([...brands.flatMap((b) => b.exclude), ...BUILTIN_EXCLUDES].map(norm))) {
+      if (!ex) continue;
+      const first = ex.charCodeAt(0);
+      this.excludes.set(first, [...(this.excludes.get(first) ?? []), ex]);
+      this.excludeFirst[first] = 1;
+    }
     const escaped = this.terms.map((t) => t.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.pattern = escaped.length ? new RegExp(escaped.join('|'), 'g') : null;
   }
@@ -72,11 +79,14 @@ export class BrandMatcher {
     return this.terms.filter((t) => !t.single).map((t) => t.term);
   }
 
+  /** Every occurrence of an excluded phrase (overlapping ones too). */
   private excludedSpans(text: string): [number, number][] {
     const spans: [number, number][] = [];
-    for (const ex of this.excludes) {
-      for (let at = text.indexOf(ex); at >= 0; at = text.indexOf(ex, at + 1))
-        spans.push([at, at + ex.length]);
+    for (let at = 0; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (!this.excludeFirst[c]) continue;
+      for (const ex of this.excludes.get(c) ?? [])
+        if (text.startsWith(ex, at)) spans.push([at, at + ex.length]);
     }
     return spans;
   }

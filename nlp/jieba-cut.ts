@@ -1,5 +1,5 @@
 import { type HmmModel, isHmmHan, viterbiCut } from './jieba-hmm.ts';
-import { childOf, type WordTrie } from './jieba-trie.ts';
+import { childOf, logFreqOf, type WordTrie } from './jieba-trie.ts';
 
 /**
  * jieba's default cut (`cut(text, hmm = true)`) in TypeScript, over code units:
@@ -97,7 +97,7 @@ export class JiebaCutter {
       for (let j = i; j < n; j++) {
         node = childOf(trie, node, text.charCodeAt(start + j));
         if (node === 0) break;
-        const lf = trie.logFreq[node] ?? Number.NaN;
+        const lf = logFreqOf(trie, node);
         if (Number.isNaN(lf)) continue;
         const p = lf - logTotal + (logProb[j + 1] ?? 0);
         if (p >= best) {

@@ -12,10 +12,22 @@ interface Compiled {
   rootChild: Int32Array;
   /** Children of node n are the nodes `first[n]` … `first[n + 1] − 1`. */
   first: Int32Array;
-  /** The code unit on the edge into each node. */
-  code: Uint16Array;
-  /** ln(frequency) of the word ending at each node; NaN where no word ends. */
-  logFreq: Float64Array;
+  /**
+   * Per node: the code unit on the edge into it (low 16 bits) and, in the high 16 bits, the index in
+   * {@link logs} of the ln(frequency) of the word ending there (0: none). One load serves both the
+   * child search and the word test, and the table is half the size of separate code and float arrays.
+   */
+  edge: Uint32Array;
+  /** Distinct ln(frequency) values; `logs[0]` is NaN. */
+  logs: Float64Array;
+}
+
+/** Most distinct word frequencies a dictionary may have (the index has 16 bits). */
+const MAX_FREQS = 0xffff;
+
+/** ln(frequency) of the word ending at `node`, or NaN where none ends. */
+export function logFreqOf(t: Compiled, node: number): number {
+  return t.logs[(t.edge[node] as number) >>> 16] as number;
 }
 
 /** A word → frequency dictionary with jieba's running frequency total. */
@@ -52,7 +64,7 @@ export class WordTrie {
       node = childOf(t, node, text.charCodeAt(i));
       if (node === 0) return false;
     }
-    return node !== 0 && !Number.isNaN(t.logFreq[node]);
+    return node !== 0 && (t.edge[node] as number) >>> 16 !== 0;
   }
 }
 
@@ -64,11 +76,11 @@ export function childOf(t: Compiled, node: number, c: number): number {
   // Binary search down to a short run, then scan it.
   for (let hi = end; hi - lo > 8; ) {
     const mid = (lo + hi) >>> 1;
-    if ((t.code[mid] ?? 0) < c) lo = mid + 1;
+    if (((t.edge[mid] as number) & 0xffff) < c) lo = mid + 1;
     else hi = mid;
   }
   for (; lo < end; lo++) {
-    const k = t.code[lo] ?? 0;
+    const k = (t.edge[lo] as number) & 0xffff;
     if (k === c) return lo;
     if (k > c) return 0;
   }
@@ -112,12 +124,25 @@ function compile(freq: ReadonlyMap<string, number>): Compiled {
   first[nodes] = nodes;
   const rootChild = new Int32Array(0x10000);
   for (let k = first[0] ?? 0; k < (first[1] ?? 0); k++) rootChild[code[k] ?? 0] = k;
-  return {
-    rootChild,
-    first: first.slice(0, nodes + 1),
-    code: code.slice(0, nodes),
-    logFreq: logFreq.slice(0, nodes),
-  };
+  return { rootChild, first: first.slice(0, nodes + 1), ...packEdges(code, logFreq, nodes) };
+}
+
+/** Pack each node's code unit and the index of its ln(frequency) among the distinct values. */
+function packEdges(code: Uint16Array, logFreq: Float64Array, nodes: number): Pick<Compiled, 'edge' | 'logs'> {
+  const index = new Map<number, number>();
+  const logs = [Number.NaN];
+  const edge = new Uint32Array(nodes);
+  for (let n = 0; n < nodes; n++) {
+    const lf = logFreq[n] as number;
+    let k = 0;
+    if (!Number.isNaN(lf)) {
+      k = index.get(lf) ?? logs.push(lf) - 1;
+      index.set(lf, k);
+    }
+    if (k > MAX_FREQS) throw new Error(`dictionary has more than ${MAX_FREQS} distinct word frequencies`);
+    edge[n] = ((code[n] as number) | (k << 16)) >>> 0;
+  }
+  return { edge, logs: Float64Array.from(logs) };
 }
 
 /**
@@ -138,7 +163,8 @@ export function loadDictText(trie: WordTrie, text: string): void {
     let freq = 0;
     let digits = end;
     for (let c = text.charCodeAt(digits); digits < n && !isSpace(c); c = text.charCodeAt(++digits)) {
-      if (c < 48 || c > 57) throw new Error(`bad dictionary frequency for ${word}: ${text.slice(end, digits + 1)}`);
+      if (c < 48 || c > 57)
+        throw new Error(`bad dictionary frequency for ${word}: ${text.slice(end, digits + 1)}`);
       freq = freq * 10 + (c - 48);
     }
     trie.add(word, freq);

@@ -70,15 +70,57 @@ function isNumeric(w: string): boolean {
   return true;
 }
 
-/** IDF of a word for keyword scoring, 0 when it is not a keyword candidate. */
-function idfOf(h: HashedIdf, w: string): number {
+/** IDF of a word (`x` its {@link KW_SEED} hash) for keyword scoring, 0 when it is not a keyword candidate. */
+function idfOf(h: HashedIdf, w: string, x: number): number {
   if (w.length < 2) return 0;
-  const x = hashString(w, KW_SEED);
   const s = x & ((1 << STOP_BITS) - 1);
   if ((h.stop[s >>> 3] ?? 0) & (1 << (s & 7))) return 0;
   if (isNumeric(w)) return /^100\d\d$/.test(w) ? h.unknown : 0;
   const v = h.idf[x & ((1 << IDF_BITS) - 1)] ?? 0;
   return v ? v / 16 : h.unknown;
+}
+
+/**
+ * Term counts of one text's candidate words, distinct words in first-occurrence order. Reused across
+ * calls: an open-addressing table keyed by the word's hash, which the IDF lookup needs anyway, so no
+ * Map is built and no word is hashed twice.
+ */
+const tf = {
+  words: [] as string[],
+  hashes: [] as number[],
+  counts: [] as number[],
+  slots: new Int32Array(256),
+};
+
+function countTerms(tokens: readonly Pick<Token, 'text' | 'kind'>[]): number {
+  const { words, hashes, counts } = tf;
+  // A power of two at least twice the tokens, so probes stay short and always find a free slot.
+  if (tf.slots.length < 2 * tokens.length)
+    tf.slots = new Int32Array(1 << Math.ceil(Math.log2(4 * tokens.length)));
+  const slots = tf.slots;
+  slots.fill(-1);
+  const mask = slots.length - 1;
+  let n = 0;
+  for (const t of tokens) {
+    // One-character words are never keywords: skip them before any lookup.
+    if (!((t.kind === 'word' && t.text.length > 1) || t.kind === 'hashtag')) continue;
+    const w = t.text;
+    const x = hashString(w, KW_SEED);
+    let at = x & mask;
+    for (let k = slots[at] as number; k >= 0; k = slots[at] as number) {
+      if (hashes[k] === x && words[k] === w) break;
+      at = (at + 1) & mask;
+    }
+    const k = slots[at] as number;
+    if (k >= 0) counts[k] = (counts[k] as number) + 1;
+    else {
+      slots[at] = n;
+      words[n] = w;
+      hashes[n] = x;
+      counts[n++] = 1;
+    }
+  }
+  return n;
 }
 
 /** Top `k` keywords of one text by TF-IDF. Ties break by first occurrence, so output is stable. */
@@ -88,21 +130,19 @@ export function tfidfKeywords(
   k = 5,
 ): string[] {
   const h = hashed(table);
-  const tf = new Map<string, number>();
-  for (const t of tokens) {
-    // One-character words are never keywords: skip them before any lookup.
-    if ((t.kind === 'word' && t.text.length > 1) || t.kind === 'hashtag')
-      tf.set(t.text, (tf.get(t.text) ?? 0) + 1);
-  }
+  const distinct = countTerms(tokens);
+  const { words, hashes, counts } = tf;
   const top: { w: string; s: number }[] = [];
-  for (const [w, n] of tf) {
-    const s = n * (w.startsWith('#') ? h.unknown : idfOf(h, w));
+  for (let i = 0; i < distinct; i++) {
+    const w = words[i] as string;
+    const s = (counts[i] as number) * (w.startsWith('#') ? h.unknown : idfOf(h, w, hashes[i] as number));
     if (s <= 0 || (top.length === k && s <= (top[k - 1]?.s ?? 0))) continue;
     let at = top.length;
     while (at > 0 && (top[at - 1]?.s ?? 0) < s) at--;
     top.splice(at, 0, { w, s });
     if (top.length > k) top.pop();
   }
+  words.length = 0;
   return top.map((e) => e.w);
 }
 

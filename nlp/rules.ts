@@ -31,7 +31,7 @@ export interface RuleResult {
   /** Lexicon score: Σ clause weight × degree × polarity, flipped (and damped) under negation. */
   lex: number;
   hits: LexHit[];
-  /** 1 for tokens inside a negation scope (up to {@link NEGATION_SCOPE} words after a negator). */
+  /** 1 for tokens inside a negation scope (up to {@link NEGATION_SCOPE} words after a negator); empty when there is none. */
   negated: Uint8Array;
   sarcasm: string[];
   rhetorical: string[];
@@ -117,8 +117,12 @@ function scoreWord(tokens: readonly Token[], j: number, from: number, e: Entry):
   return { v: pol > 0 ? -pol * NEGATED_POS * degree : -pol * NEGATED_NEG, neg: true };
 }
 
+/** {@link RuleResult.negated} of a text without negators (shared: it has no element to write). */
+const NONE_NEGATED = new Uint8Array(0);
+
 function negationScope(tokens: readonly Token[], clauses: readonly Clause[]): Uint8Array {
-  const flags = new Uint8Array(tokens.length);
+  // Allocated on the first negated token: a typed array costs more than the rest of this scan.
+  let flags = NONE_NEGATED;
   for (const c of clauses) {
     let left = 0;
     for (let i = c.from; i < c.to; i++) {
@@ -127,6 +131,7 @@ function negationScope(tokens: readonly Token[], clauses: readonly Clause[]): Ui
       if ((FIRST_CHAR[t.text.charCodeAt(0)] ?? 0) & FIRST_NEGATOR && NEGATORS.has(t.text))
         left = NEGATION_SCOPE;
       else if (left > 0) {
+        if (flags === NONE_NEGATED) flags = new Uint8Array(tokens.length);
         flags[i] = 1;
         left--;
       }

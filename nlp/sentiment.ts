@@ -248,9 +248,12 @@ export function calibrate(z: number, pNeutral: number): Sentiment {
 export function scoreSentiment(m: SentimentModel, p: Prepared, explainTop = 8): SentimentScore {
   const adjustments = ruleAdjustments(p);
   const P = codes(m.polarity);
+  // One backing store for both per-token arrays: allocating one costs more than filling it.
+  const t = p.tokens.length;
+  const buf = new ArrayBuffer(10 * t);
   const contributions: Contributions = {
-    byToken: new Float64Array(p.tokens.length),
-    countByToken: new Uint16Array(p.tokens.length),
+    byToken: new Float64Array(buf, 0, t),
+    countByToken: new Uint16Array(buf, 8 * t, t),
     byRule: new Float64Array(RULE_FEATURES.length),
     adjust: adjustments.reduce((sum, e) => sum + e.weight, 0),
     lexWeight: P.lut[(P.q[(RULE_HASH[0] ?? 0) & ((1 << m.polarity.bits) - 1)] ?? 0) + 128] ?? 0,
@@ -273,5 +276,7 @@ export function scoreSentiment(m: SentimentModel, p: Prepared, explainTop = 8): 
           explainTop,
         )
       : [];
-  return { ...calibrate(z, pNeutral), logit: z, pNeutral, explain, contributions };
+  // Named fields, not a spread of calibrate's result: the spread cost more than the rest of this function.
+  const { label, score, confidence } = calibrate(z, pNeutral);
+  return { label, score, confidence, logit: z, pNeutral, explain, contributions };
 }
