@@ -48,14 +48,17 @@ describe('campaign form', () => {
   it('creates a campaign, opens it and stores the days as China Standard Time, end day included', async () => {
     const page = await env.page('marketing');
     await page.goto(`${env.url}/campaigns`);
-    await expect(page.textContent('[data-testid=view-campaigns]')).resolves.toContain('还没有活动');
+    // The list loads after the page: wait for its answer rather than read the loading state.
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=view-campaigns]')?.textContent?.includes('还没有活动'),
+    );
     await page.click('[data-testid=campaign-new]');
     await page.fill('[data-testid=campaign-form] input[name=name]', '畅享冰雪季 <b>x</b>');
     await page.selectOption('[data-testid=campaign-form] select[name=brand]', '中国联通');
     await page.fill('textarea[name=keywords]', '畅享，流量、畅享\n送 ');
     await page.fill('textarea[name=hashtags]', '#冰雪季#');
-    expect(await termList(page, 'keywords')).toEqual(['畅享', '流量', '送']);
-    expect(await termList(page, 'hashtags')).toEqual(['#冰雪季']);
+    await expect.poll(() => termList(page, 'keywords')).toEqual(['畅享', '流量', '送']);
+    await expect.poll(() => termList(page, 'hashtags')).toEqual(['#冰雪季']);
     await fillDays(page, { startDay, endDay });
     const posted = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/campaigns') && r.request().method() === 'POST',
@@ -96,25 +99,25 @@ describe('campaign form', () => {
     await page.fill('[data-testid=campaign-form] input[name=name]', '无效活动');
     await fillDays(page, { startDay: '2026-12-07', endDay: '2026-12-01', baselineStartDay: '2026-11-01' });
     await page.click('[data-testid=campaign-save]');
-    await expect(page.textContent('[data-testid=campaign-error-terms]')).resolves.toBe(
-      '请至少填写一个关键词或话题标签。',
-    );
-    await expect(page.textContent('[data-testid=campaign-error-endDay]')).resolves.toBe(
-      '结束日期不能早于开始日期。',
-    );
-    await expect(page.textContent('[data-testid=campaign-error-baseline]')).resolves.toContain('同时填写');
+    await expect
+      .poll(() => page.textContent('[data-testid=campaign-error-terms]'))
+      .toBe('请至少填写一个关键词或话题标签。');
+    await expect
+      .poll(() => page.textContent('[data-testid=campaign-error-endDay]'))
+      .toBe('结束日期不能早于开始日期。');
+    await expect.poll(() => page.textContent('[data-testid=campaign-error-baseline]')).toContain('同时填写');
     await screenshot(page, 'campaign-form-invalid');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.textContent('[data-testid=campaign-error-endDay]')).resolves.toBe(
-      'The end date cannot be before the start date.',
-    );
+    await expect
+      .poll(() => page.textContent('[data-testid=campaign-error-endDay]'))
+      .toBe('The end date cannot be before the start date.');
     // A day that does not exist, typed into the date field: flagged, not rolled over to March.
     await page.fill('[data-testid=campaign-form] input[name=startDay]', '');
     await page.focus('[data-testid=campaign-form] input[name=startDay]');
     await page.keyboard.type('20260230');
-    await expect(page.textContent('[data-testid=campaign-error-startDay]')).resolves.toBe(
-      'Not a valid date: use a real year-month-day.',
-    );
+    await expect
+      .poll(() => page.textContent('[data-testid=campaign-error-startDay]'))
+      .toBe('Not a valid date: use a real year-month-day.');
     await page.click('[data-testid=campaign-save]');
     await page.waitForTimeout(300);
     expect(writes).toEqual([]);
@@ -176,20 +179,23 @@ describe('campaign form', () => {
     // Someone deletes it meanwhile: saving fails and says so.
     await deleteCampaign(env.db, other.id);
     await page.click('[data-testid=campaign-save]');
-    await expect(page.textContent('[data-testid=campaign-form] .state-error')).resolves.toContain('不存在');
+    await expect.poll(() => page.textContent('[data-testid=campaign-form] .state-error')).toContain('不存在');
     await page.click('[data-testid=campaign-form] button:has-text("取消")');
 
     await page.goto(`${env.url}/campaigns/${id}`);
     await page.click('[data-testid=campaign-edit]');
     await page.click('[data-testid=campaign-form] button:has-text("删除")');
-    await expect(page.textContent('[data-testid=campaign-confirm-delete]')).resolves.toContain(
-      '畅享冰雪季 二期',
-    );
+    await expect
+      .poll(() => page.textContent('[data-testid=campaign-confirm-delete]'))
+      .toContain('畅享冰雪季 二期');
     const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE');
     await page.click('[data-testid=campaign-confirm-delete] button:has-text("确定删除")');
     expect((await deleted).status()).toBe(204);
     await page.waitForURL(`${env.url}/campaigns`);
-    await expect(page.textContent('[data-testid=view-campaigns]')).resolves.toContain('还没有活动');
+    // The list loads after the page: wait for its answer rather than read the loading state.
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=view-campaigns]')?.textContent?.includes('还没有活动'),
+    );
     expect(await listCampaigns(env.db)).toEqual([]);
     await page.context().close();
   });
