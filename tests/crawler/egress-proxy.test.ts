@@ -1,10 +1,11 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../core/index.ts';
 import { crawlSource } from '../../crawler/index.ts';
 import { type EgressProxy, startEgressProxy } from '../../crawler/net/egress-proxy.ts';
 import { collector, FAST } from './helpers.ts';
+import { tunnel, viaProxy } from './proxy-client.ts';
 
 /** Made-up public address that the tests' `connect` maps to the loopback server. */
 const PUBLIC = '93.184.216.34';
@@ -55,48 +56,9 @@ describe('egress proxy', () => {
     await new Promise((ok) => site.close(ok));
   });
 
-  function viaProxy(url: string): Promise<{ status: number; body: string }> {
-    const p = new URL(proxy.url);
-    return new Promise((ok, fail) => {
-      const req = httpRequest({
-        host: p.hostname,
-        port: p.port,
-        path: url,
-        headers: { host: new URL(url).host },
-      });
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => {
-          body += c.toString('utf8');
-        });
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', fail);
-      req.end();
-    });
-  }
-
-  function tunnel(authority: string): Promise<string> {
-    const p = new URL(proxy.url);
-    return new Promise((ok, fail) => {
-      const s = connect({ host: p.hostname, port: Number(p.port) });
-      let got = '';
-      s.on('data', (c: Buffer) => {
-        got += c.toString('utf8');
-        if (got.startsWith('HTTP/1.1 200')) {
-          if (!got.includes('hello'))
-            s.write(`GET /t HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`);
-        }
-      });
-      s.on('end', () => ok(got));
-      s.on('error', fail);
-      s.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`);
-    });
-  }
-
   it('forwards plain HTTP to a public host, to the address it checked', async () => {
     dialled.length = 0;
-    expect(await viaProxy('http://weibo.example/page?q=1')).toEqual({
+    expect(await viaProxy(proxy.url, 'http://weibo.example/page?q=1')).toEqual({
       status: 200,
       body: 'hello weibo.example',
     });
@@ -115,7 +77,7 @@ describe('egress proxy', () => {
       'http://169.254.169.254/latest/meta-data/',
     ]) {
       // Dropped without an answer, so a browser fails the request instead of rendering an error page.
-      await expect(viaProxy(url), url).rejects.toThrow(/socket hang up|ECONNRESET/);
+      await expect(viaProxy(proxy.url, url), url).rejects.toThrow(/socket hang up|ECONNRESET/);
     }
     expect(dialled).toEqual([]);
     expect(refused).toEqual([
@@ -130,12 +92,12 @@ describe('egress proxy', () => {
 
   it('tunnels CONNECT to a public host and refuses one to a private host', async () => {
     dialled.length = 0;
-    const ok = await tunnel('weibo.example:443');
+    const ok = await tunnel(proxy.url, 'weibo.example:443');
     expect(ok).toMatch(/^HTTP\/1\.1 200 Connection Established/);
     expect(ok).toContain('hello weibo.example');
-    expect(await tunnel('intranet.example:443')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
-    expect(await tunnel('10.1.2.3:22')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
-    expect(await tunnel('no-port')).toMatch(/^HTTP\/1\.1 400/);
+    expect(await tunnel(proxy.url, 'intranet.example:443')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    expect(await tunnel(proxy.url, '10.1.2.3:22')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    expect(await tunnel(proxy.url, 'no-port')).toMatch(/^HTTP\/1\.1 400/);
     expect(dialled).toEqual([`${PUBLIC}:443`]);
   });
 

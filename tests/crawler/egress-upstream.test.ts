@@ -5,6 +5,7 @@ import { sourceSchema } from '../../core/index.ts';
 import { crawlSource } from '../../crawler/index.ts';
 import { type EgressProxy, startEgressProxy } from '../../crawler/net/egress-proxy.ts';
 import { collector, FAST } from './helpers.ts';
+import { tunnel, viaProxy } from './proxy-client.ts';
 
 /** What the made-up names resolve to, for the egress proxy's check. */
 const DNS: Record<string, string[]> = {
@@ -78,52 +79,17 @@ describe('egress proxy chained through a source’s own proxies', () => {
     await new Promise((ok) => site.close(ok));
   });
 
-  function viaEgress(url: string): Promise<string> {
-    const p = new URL(egress.url);
-    return new Promise((ok, fail) => {
-      const req = httpRequest({
-        host: p.hostname,
-        port: p.port,
-        path: url,
-        headers: { host: new URL(url).host },
-      });
-      req.on('response', (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => {
-          body += c.toString('utf8');
-        });
-        res.on('end', () => ok(body));
-      });
-      req.on('error', fail);
-      req.end();
-    });
-  }
-
-  function tunnel(authority: string): Promise<string> {
-    const p = new URL(egress.url);
-    return new Promise((ok, fail) => {
-      const s = connect({ host: p.hostname, port: Number(p.port) });
-      let got = '';
-      s.on('data', (c: Buffer) => {
-        got += c.toString('utf8');
-        if (got.startsWith('HTTP/1.1 200') && !got.includes('hello'))
-          s.write(`GET /t HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`);
-      });
-      s.on('end', () => ok(got));
-      s.on('error', fail);
-      s.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`);
-    });
-  }
-
   it('forwards and tunnels checked hosts through the upstream, with its credentials', async () => {
     open.asked.length = 0;
     open.auth.length = 0;
-    expect(await viaEgress('http://weibo.example/page?q=1')).toBe('hello weibo.example');
-    const t = await tunnel('weibo.example:443');
+    expect((await viaProxy(egress.url, 'http://weibo.example/page?q=1')).body).toBe('hello weibo.example');
+    const t = await tunnel(egress.url, 'weibo.example:443');
     expect(t).toMatch(/^HTTP\/1\.1 200 Connection Established/);
     expect(t).toContain('hello weibo.example');
     // A name that does not resolve here is the upstream's to resolve.
-    expect(await viaEgress('http://only-upstream-knows.example/')).toBe('hello only-upstream-knows.example');
+    expect((await viaProxy(egress.url, 'http://only-upstream-knows.example/')).body).toBe(
+      'hello only-upstream-knows.example',
+    );
     expect(open.asked).toEqual(['weibo.example', 'weibo.example:443', 'only-upstream-knows.example']);
     const basic = `Basic ${Buffer.from('agent:s:cret').toString('base64')}`;
     expect(open.auth).toEqual([basic, basic, basic]);
@@ -131,9 +97,11 @@ describe('egress proxy chained through a source’s own proxies', () => {
 
   it('refuses private hosts before the upstream ever hears of them', async () => {
     open.asked.length = 0;
-    await expect(viaEgress('http://intranet.example/admin')).rejects.toThrow(/socket hang up|ECONNRESET/);
-    expect(await tunnel('10.1.2.3:22')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
-    expect(await tunnel('localhost:6379')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    await expect(viaProxy(egress.url, 'http://intranet.example/admin')).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect(await tunnel(egress.url, '10.1.2.3:22')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    expect(await tunnel(egress.url, 'localhost:6379')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
     expect(open.asked).toEqual([]);
   });
 
