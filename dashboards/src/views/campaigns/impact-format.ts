@@ -71,3 +71,23 @@ export function methodNote(t: Translate, lift: CampaignImpact['lift']): string {
   const key = `campaign.method.${lift.methodId ?? ''}`;
   return hasKey(key) ? t(key) : lift.method;
 }
+
+const DAY = 86_400_000;
+/** China Standard Time, the zone of the API's day buckets. */
+const CST = 8 * 3_600_000;
+
+/** One spelling per instant (the API sends `…:00Z`, Date prints `…:00.000Z`). */
+export const dayKey = (iso: string): string => new Date(Date.parse(iso)).toISOString();
+
+/**
+ * Every China Standard Time day from `from` to `to`, plus any day the series has: days without a
+ * mention still get a point, so an empty baseline shows as zeros instead of vanishing off the chart.
+ */
+export function windowDays(from: string, to: string, series: readonly { t: string }[]): string[] {
+  const days = new Set(series.map((p) => dayKey(p.t)));
+  const end = Date.parse(to);
+  // At most 400 days: a window is at most 366 long, and a broken date must not loop for ever.
+  let d = Math.floor((Date.parse(from) + CST) / DAY) * DAY - CST;
+  for (let i = 0; d < end && i < 400; i++, d += DAY) days.add(new Date(d).toISOString());
+  return [...days].sort();
+}

@@ -3,7 +3,7 @@ import type { Brand } from '../../api/types.ts';
 import type { ChartOption } from '../../charts/echarts.ts';
 import { formatBucket } from '../../format.ts';
 import type { Lang, Translate } from '../../i18n.ts';
-import { impactColors } from './impact-format.ts';
+import { dayKey, impactColors, windowDays } from './impact-format.ts';
 
 /**
  * Daily volume of the campaign brand and its competitors, with the baseline and campaign windows
@@ -16,10 +16,11 @@ export function impactSeriesOption(
   brands: readonly Brand[] = [],
 ): ChartOption {
   const { impact, series } = v;
-  const days = [...new Set(series.map((p) => p.t))].sort();
+  const { baseline, campaign } = impact.windows;
+  const days = windowDays(baseline.from < campaign.from ? baseline.from : campaign.from, campaign.to, series);
   const names = [impact.campaign.brand, ...impact.competitors];
   const colors = impactColors(names, brands);
-  const byKey = new Map(series.map((p) => [`${p.brand}|${p.t}`, p.count]));
+  const byKey = new Map(series.map((p) => [`${p.brand}|${dayKey(p.t)}`, p.count]));
   const labels = days.map((x) => formatBucket(lang, x, false));
   const indexOf = (iso: string, fallback: number) => {
     const at = Date.parse(iso);
