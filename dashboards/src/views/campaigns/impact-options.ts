@@ -17,7 +17,9 @@ export function impactSeriesOption(
 ): ChartOption {
   const { impact, series } = v;
   const { baseline, campaign } = impact.windows;
-  const days = windowDays(baseline.from < campaign.from ? baseline.from : campaign.from, campaign.to, series);
+  // ISO strings sort by time: the axis starts with the earlier window.
+  const first = [baseline.from, campaign.from].sort()[0] ?? campaign.from;
+  const days = windowDays(first, campaign.to, series);
   const names = [impact.campaign.brand, ...impact.competitors];
   const colors = impactColors(names, brands);
   const byKey = new Map(series.map((p) => [`${p.brand}|${dayKey(p.t)}`, p.count]));
