@@ -82,24 +82,62 @@ function splitAuthority(authority: string): { host: string; port: number } | nul
   return m?.[1] && port > 0 && port < 65536 ? { host: m[1], port } : null;
 }
 
-/** Start the proxy on a free loopback port. */
-export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<EgressProxy> {
-  const resolve = opts.resolveHost ?? dnsResolver;
-  const dial = opts.connect ?? ((address: string, port: number) => netConnect({ host: address, port }));
-  const pick = rotation(parseUpstreams(opts.upstream ?? []));
-  const chained = Boolean(opts.upstream?.length);
-  const open = new Set<Duplex>();
-  const track = (s: Duplex): void => {
-    open.add(s);
-    s.once('close', () => open.delete(s));
-  };
-  const refuse = (host: string, err: unknown): string => {
-    const reason = err instanceof Error ? err.message : String(err);
-    if (err instanceof Refused) opts.onRefused?.(host, reason);
-    return `refused ${host}: ${reason}`;
-  };
+/** Headers without the hop-by-hop ones. */
+function endToEnd(headers: IncomingMessage['headers']): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+  return out;
+}
 
-  const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+/** Answer the client's CONNECT and join the two sockets; either closing closes both. */
+function splice(client: Duplex, server: Socket, head: Buffer, rest: Buffer): void {
+  client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+  if (rest.length) client.write(rest);
+  if (head.length) server.write(head);
+  server.pipe(client);
+  client.pipe(server);
+  client.once('close', () => server.destroy());
+  server.once('close', () => client.destroy());
+}
+
+/** The proxy's request handlers; {@link startEgressProxy} wires them to a server. */
+class EgressHandlers {
+  /** Every open socket, cut on close. */
+  readonly open = new Set<Duplex>();
+  private readonly resolve: HostResolver;
+  private readonly dial: (address: string, port: number) => Socket;
+  private readonly pick: () => Upstream | undefined;
+  private readonly chained: boolean;
+
+  constructor(private readonly opts: EgressProxyOptions) {
+    this.resolve = opts.resolveHost ?? dnsResolver;
+    this.dial = opts.connect ?? ((address, port) => netConnect({ host: address, port }));
+    this.pick = rotation(parseUpstreams(opts.upstream ?? []));
+    this.chained = Boolean(opts.upstream?.length);
+  }
+
+  track(s: Duplex): void {
+    this.open.add(s);
+    s.once('close', () => this.open.delete(s));
+  }
+
+  /** The checked address of `host`, or null after reporting why it was refused. */
+  private async check(
+    host: string,
+    onRefused: (status: string, why: string) => void,
+  ): Promise<string | null> {
+    try {
+      return await checkedAddress(host, this.resolve, this.chained);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof Refused) this.opts.onRefused?.(host, reason);
+      onRefused(err instanceof Refused ? '403 Forbidden' : '502 Bad Gateway', `refused ${host}: ${reason}`);
+      return null;
+    }
+  }
+
+  /** Plain HTTP: an absolute URL on the request line. */
+  async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '');
@@ -111,95 +149,78 @@ export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<E
       res.writeHead(400).end('only http:// is forwarded; https goes through CONNECT');
       return;
     }
-    let address: string;
-    try {
-      address = await checkedAddress(url.hostname, resolve, chained);
-    } catch (err) {
-      refuse(url.hostname, err);
-      // No HTTP answer: Chromium would show it as the site's own page (a 403 reads as a block). A
-      // dropped connection fails the request as a network error, as a refused CONNECT does.
-      res.socket?.destroy();
-      return;
-    }
-    const headers: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(req.headers))
-      if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
-    const up = pick();
+    // No HTTP answer to a refusal: Chromium would show it as the site's own page (a 403 reads as a
+    // block). A dropped connection fails the request as a network error, as a refused CONNECT does.
+    const address = await this.check(url.hostname, () => res.socket?.destroy());
+    if (address === null) return;
+    const up = this.pick();
     // Through a proxy the request line carries the absolute URL; directly, only the path.
     const upstream = httpRequest({
       method: req.method ?? 'GET',
       path: up ? url.href : `${url.pathname}${url.search}`,
-      headers: { ...headers, host: url.host, ...(up?.auth ? { 'proxy-authorization': up.auth } : {}) },
-      createConnection: () => (up ? dialUpstream(up) : dial(address, Number(url.port) || 80)),
+      headers: {
+        ...endToEnd(req.headers),
+        host: url.host,
+        ...(up?.auth ? { 'proxy-authorization': up.auth } : {}),
+      },
+      createConnection: () => (up ? dialUpstream(up) : this.dial(address, Number(url.port) || 80)),
     });
-    upstream.on('response', (up) => {
-      const out: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(up.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
-      res.writeHead(up.statusCode ?? 502, out);
-      up.pipe(res);
+    upstream.on('response', (answer) => {
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+      answer.pipe(res);
     });
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502);
       res.destroy();
     });
     req.pipe(upstream);
-  };
+  }
 
-  const tunnel = async (req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> => {
-    track(client);
+  /** CONNECT: a tunnel to a checked host, directly or through an upstream proxy. */
+  async tunnel(req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> {
+    this.track(client);
     client.on('error', () => client.destroy());
     const target = splitAuthority(req.url ?? '');
     if (!target) {
       client.end('HTTP/1.1 400 Bad Request\r\n\r\n');
       return;
     }
-    let address: string;
-    try {
-      address = await checkedAddress(target.host, resolve, chained);
-    } catch (err) {
-      const status = err instanceof Refused ? '403 Forbidden' : '502 Bad Gateway';
-      client.end(`HTTP/1.1 ${status}\r\n\r\n${refuse(target.host, err)}`);
-      return;
-    }
-    const up = pick();
+    const address = await this.check(target.host, (status, why) =>
+      client.end(`HTTP/1.1 ${status}\r\n\r\n${why}`),
+    );
+    if (address === null) return;
+    const up = this.pick();
     if (up)
-      return void chain(up, `${isIP(address) === 6 ? `[${address}]` : address}:${target.port}`, client, head);
-    const server = dial(address, target.port);
-    track(server);
+      return this.chain(up, `${isIP(address) === 6 ? `[${address}]` : address}:${target.port}`, client, head);
+    const server = this.dial(address, target.port);
+    this.track(server);
     client.once('close', () => server.destroy());
     server.once('connect', () => splice(client, server, head, Buffer.alloc(0)));
     server.on('error', () => {
       client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       server.destroy();
     });
-  };
-
-  /** Answer the client's CONNECT and join the two sockets. */
-  const splice = (client: Duplex, server: Socket, head: Buffer, rest: Buffer): void => {
-    client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (rest.length) client.write(rest);
-    if (head.length) server.write(head);
-    server.pipe(client);
-    client.pipe(server);
-    client.once('close', () => server.destroy());
-    server.once('close', () => client.destroy());
-  };
+  }
 
   /** A CONNECT through an upstream proxy; its refusal is the client's 502. */
-  const chain = async (up: Upstream, authority: string, client: Duplex, head: Buffer): Promise<void> => {
+  private async chain(up: Upstream, authority: string, client: Duplex, head: Buffer): Promise<void> {
     try {
       const { socket, rest } = await tunnelThrough(up, authority);
-      track(socket);
+      this.track(socket);
       socket.on('error', () => socket.destroy());
       splice(client, socket, head, rest);
     } catch (err) {
       client.end(`HTTP/1.1 502 Bad Gateway\r\n\r\n${(err as Error).message}`);
     }
-  };
+  }
+}
 
-  const http = createServer((req, res) => void forward(req, res));
-  http.on('connection', track);
-  http.on('connect', (req, socket, head) => void tunnel(req, socket, head));
+/** Start the proxy on a free loopback port. */
+export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<EgressProxy> {
+  const h = new EgressHandlers(opts);
+  const http = createServer((req, res) => void h.forward(req, res));
+  http.on('connection', (s: Socket) => h.track(s));
+  http.on('connect', (req, socket, head) => void h.tunnel(req, socket, head));
   await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -208,7 +229,7 @@ export async function startEgressProxy(opts: EgressProxyOptions = {}): Promise<E
     close: () =>
       new Promise<void>((ok) => {
         http.close(() => ok());
-        for (const s of open) s.destroy();
+        for (const s of h.open) s.destroy();
       }),
   };
 }
