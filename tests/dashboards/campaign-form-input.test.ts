@@ -179,6 +179,15 @@ describe('campaign form: editing', () => {
       '2026-12-10T16:00:00.000Z',
     ]);
   });
+
+  it('keeps hashtags as stored while the field is left alone, and strips marks once it is edited', () => {
+    const apiMade = { ...stored, hashtags: ['#冰雪季#', '#畅享#'] };
+    const form = formFromCampaign(apiMade);
+    const same = checkCampaign(form, apiMade);
+    expect(same.ok && same.body.hashtags).toEqual(['#冰雪季#', '#畅享#']);
+    const edited = checkCampaign({ ...form, hashtags: `${form.hashtags}、#滑雪#` }, apiMade);
+    expect(edited.ok && edited.body.hashtags).toEqual(['冰雪季', '畅享', '滑雪']);
+  });
 });
 
 describe('campaign form: who may write', () => {

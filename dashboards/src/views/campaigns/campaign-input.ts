@@ -48,6 +48,8 @@ export interface CampaignTimes {
   endsAt: string;
   baselineStartsAt: string | null;
   baselineEndsAt: string | null;
+  /** The stored hashtags, kept as spelled (`#冰雪季#`) when the field is left alone. */
+  hashtags?: readonly string[];
 }
 
 /** An empty form for a new campaign of `brand`. */
@@ -180,7 +182,9 @@ export function checkCampaign(form: CampaignForm, stored?: CampaignTimes): Campa
   const errors: FormError[] = [];
   checkText(form, errors);
   const keywords = splitTerms(form.keywords);
-  const hashtags = splitHashtags(form.hashtags);
+  // An untouched field keeps the stored spelling: stripping `#` would widen what an API-made campaign matches.
+  const untouched = stored?.hashtags && form.hashtags === stored.hashtags.join('、');
+  const hashtags = untouched && stored.hashtags ? [...stored.hashtags] : splitHashtags(form.hashtags);
   checkTerms(keywords, hashtags, errors);
   const [startsAt, endsAt] = windowOf(
     form,
