@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceSchema } from '../../core/index.ts';
 import { crawlSource } from '../../crawler/index.ts';
 import { type EgressProxy, startEgressProxy } from '../../crawler/net/egress-proxy.ts';
 import { collector, FAST } from './helpers.ts';
-import { tunnel, viaProxy } from './proxy-client.ts';
+import { startRedirectSite, tunnel, viaProxy } from './proxy-client.ts';
 
 /** Made-up public address that the tests' `connect` maps to the loopback server. */
 const PUBLIC = '93.184.216.34';
@@ -39,16 +39,7 @@ describe('egress proxy', () => {
   };
 
   beforeAll(async () => {
-    site = createServer((req, res) => {
-      seen.push(`${req.headers.host}${req.url}`);
-      if (req.url?.startsWith('/to-intranet'))
-        res.writeHead(302, { location: 'http://intranet.example/admin' }).end();
-      else if (req.url?.startsWith('/to-loopback'))
-        res.writeHead(302, { location: `http://127.0.0.1:${sitePort}/secret` }).end();
-      else res.end(`hello ${req.headers.host}`);
-    });
-    await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
-    sitePort = (site.address() as AddressInfo).port;
+    ({ server: site, port: sitePort } = await startRedirectSite(seen));
     proxy = await startEgressProxy({ resolveHost, connect: dial, onRefused: (h) => refused.push(h) });
   });
   afterAll(async () => {

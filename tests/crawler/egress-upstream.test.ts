@@ -5,7 +5,7 @@ import { sourceSchema } from '../../core/index.ts';
 import { crawlSource } from '../../crawler/index.ts';
 import { type EgressProxy, startEgressProxy } from '../../crawler/net/egress-proxy.ts';
 import { collector, FAST } from './helpers.ts';
-import { tunnel, viaProxy } from './proxy-client.ts';
+import { startRedirectSite, tunnel, viaProxy } from './proxy-client.ts';
 
 /** What the made-up names resolve to, for the egress proxy's check. */
 const DNS: Record<string, string[]> = {
@@ -59,16 +59,7 @@ describe('egress proxy chained through a source’s own proxies', () => {
   const resolveHost = async (host: string): Promise<string[]> => DNS[host] ?? [];
 
   beforeAll(async () => {
-    site = createServer((req, res) => {
-      seen.push(`${req.headers.host}${req.url}`);
-      if (req.url?.startsWith('/to-intranet'))
-        res.writeHead(302, { location: 'http://intranet.example/admin' }).end();
-      else if (req.url?.startsWith('/to-loopback'))
-        res.writeHead(302, { location: `http://127.0.0.1:${sitePort}/secret` }).end();
-      else res.end(`hello ${req.headers.host}`);
-    });
-    await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
-    sitePort = (site.address() as AddressInfo).port;
+    ({ server: site, port: sitePort } = await startRedirectSite(seen));
     await new Promise<void>((ok) => open.server.listen(0, '127.0.0.1', ok));
     openUrl = `http://agent:s%3Acret@127.0.0.1:${(open.server.address() as AddressInfo).port}`;
     egress = await startEgressProxy({ resolveHost, upstream: [openUrl] });

@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 
 /** A plain-HTTP request through a forward proxy (absolute URL on the request line). */
 export function viaProxy(proxyUrl: string, url: string): Promise<{ status: number; body: string }> {
@@ -38,4 +38,23 @@ export function tunnel(proxyUrl: string, authority: string): Promise<string> {
     s.on('error', fail);
     s.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`);
   });
+}
+
+/**
+ * A site on loopback that records what it served: `/to-intranet` redirects to a name the tests
+ * resolve to a private address, `/to-loopback` to the site's own `/secret`, anything else says hello.
+ */
+export async function startRedirectSite(seen: string[]): Promise<{ server: Server; port: number }> {
+  let port = 0;
+  const server = createServer((req, res) => {
+    seen.push(`${req.headers.host}${req.url}`);
+    if (req.url?.startsWith('/to-intranet'))
+      res.writeHead(302, { location: 'http://intranet.example/admin' }).end();
+    else if (req.url?.startsWith('/to-loopback'))
+      res.writeHead(302, { location: `http://127.0.0.1:${port}/secret` }).end();
+    else res.end(`hello ${req.headers.host}`);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  port = (server.address() as AddressInfo).port;
+  return { server, port };
 }

@@ -45,6 +45,23 @@ describe('campaign form', () => {
     await env?.close();
   });
 
+  /** A campaign made behind the form's back (through the store), over the seeded scenario's days. */
+  const seedCampaign = (name: string, keyword: string) =>
+    createCampaign(
+      env.db,
+      {
+        name,
+        brand: '中国联通',
+        keywords: [keyword],
+        hashtags: [],
+        startsAt: new Date(cstMidnight(startDay)),
+        endsAt: new Date(cstMidnight(endDay) + DAY),
+        baselineStartsAt: null,
+        baselineEndsAt: null,
+      },
+      null,
+    );
+
   it('creates a campaign, opens it and stores the days as China Standard Time, end day included', async () => {
     const page = await env.page('marketing');
     await page.goto(`${env.url}/campaigns`);
@@ -159,20 +176,7 @@ describe('campaign form', () => {
   });
 
   it("shows the server's refusal, and deletes after a confirmation", async () => {
-    const other = await createCampaign(
-      env.db,
-      {
-        name: '临时活动',
-        brand: '中国联通',
-        keywords: ['临时'],
-        hashtags: [],
-        startsAt: new Date(cstMidnight(startDay)),
-        endsAt: new Date(cstMidnight(endDay) + DAY),
-        baselineStartsAt: null,
-        baselineEndsAt: null,
-      },
-      null,
-    );
+    const other = await seedCampaign('临时活动', '临时');
     const page = await env.page('admin');
     await page.goto(`${env.url}/campaigns/${other.id}`);
     await page.click('[data-testid=campaign-edit]');
@@ -201,20 +205,7 @@ describe('campaign form', () => {
   });
 
   it('shows no create or edit buttons without campaigns.write', async () => {
-    const c = await createCampaign(
-      env.db,
-      {
-        name: '只读活动',
-        brand: '中国联通',
-        keywords: ['畅享'],
-        hashtags: [],
-        startsAt: new Date(cstMidnight(startDay)),
-        endsAt: new Date(cstMidnight(endDay) + DAY),
-        baselineStartsAt: null,
-        baselineEndsAt: null,
-      },
-      null,
-    );
+    const c = await seedCampaign('只读活动', '畅享');
     // Viewers (like PR) may not open the view at all.
     const viewer = await env.page('viewer');
     await viewer.goto(`${env.url}/campaigns/${c.id}`);
