@@ -197,6 +197,25 @@ export const channelSchema = z
     to: z.array(z.string()).default([]),
     /** Events sent to this channel. Default: all. */
     events: z.array(z.enum(NOTIFY_EVENTS)).default([...NOTIFY_EVENTS]),
+    /**
+     * At most `max` messages in any `windowSeconds`; past it, messages wait their turn in order (none
+     * is dropped). Default: the robot's documented limit, 20 a minute for `wecom` and `dingtalk`,
+     * 100 a minute for `feishu` (which also keeps its 5 a second); no limit for `webhook` and `email`.
+     */
+    rateLimit: z
+      .strictObject({
+        /** Messages per window. */
+        max: z.number().int().min(1).max(10_000),
+        /** Window length in seconds. */
+        windowSeconds: z.number().min(0.05).max(86_400),
+      })
+      .optional(),
+    /**
+     * How long the channel's messages wait after it answers "too fast" (HTTP 429 without Retry-After,
+     * DingTalk 130101, WeCom 45009, Feishu 9499 or 11232), in seconds. Default 600 for `dingtalk`
+     * (DingTalk mutes a robot for ten minutes), 60 otherwise.
+     */
+    throttleSeconds: z.number().min(0.05).max(86_400).optional(),
   })
   .superRefine((c, ctx) => {
     if (!channelUrlOk(c.kind, c.url))

@@ -1,10 +1,18 @@
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { ZodError } from 'zod';
-import { ConflictError, isRetryable, NotFoundError, ParseError, ValidationError } from '../core/index.ts';
+import {
+  BlockedError,
+  ConflictError,
+  isRetryable,
+  NotFoundError,
+  ParseError,
+  ValidationError,
+} from '../core/index.ts';
 
 /**
- * How a failed job continues. Bad input dead-letters at once (UnrecoverableError); an unreachable
- * database or Redis (TransientError) waits and retries without using up attempts, so an outage never
+ * How a failed job continues. Bad input dead-letters at once (UnrecoverableError); a BlockedError
+ * (a channel's rate limit) waits until its `blockedUntil`, and an unreachable database or Redis
+ * (TransientError) waits and retries, both without using up attempts, so an outage never
  * dead-letters work; anything else retries with exponential backoff and then dead-letters.
  */
 
@@ -62,6 +70,11 @@ export async function handleFailure(
 ): Promise<never> {
   if (err instanceof UnrecoverableError || err instanceof DelayedError) throw err;
   if (isInputFailure(err)) throw new UnrecoverableError(`${(err as Error).name}: ${(err as Error).message}`);
+  if (err instanceof BlockedError && token) {
+    // The other side said when (a channel's rate limit): wait that long, without using an attempt.
+    await job.moveToDelayed(Math.max(Date.now(), err.blockedUntil.getTime()), token);
+    throw new DelayedError();
+  }
   if (isTransientFailure(err) && token) {
     await job.moveToDelayed(Date.now() + transientDelayMs(job.attemptsStarted, backoffMs), token);
     throw new DelayedError();

@@ -15,6 +15,14 @@ export {
   type VerifyWebhookOptions,
   verifyWebhookSignature,
 } from './notify-channels.ts';
+export {
+  acquireSendSlot,
+  channelWindows,
+  pauseChannel,
+  type RateWindow,
+  type SendSlot,
+  throttleMs,
+} from './notify-rate.ts';
 export { type Pipeline, type PipelineOptions, startPipeline } from './pipeline.ts';
 export { type CreateQueuesOptions, createQueues, type DeadLetter, type Queues } from './queues.ts';
 export {

@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
-import type { channelSchema } from '../core/index.ts';
+import { BlockedError, type channelSchema } from '../core/index.ts';
 import type { z } from 'zod';
+import { throttleMs } from './notify-rate.ts';
 import type { Notification } from './types.ts';
 
 /**
@@ -140,8 +141,8 @@ export function channelRequest(ch: ChannelConfig, n: Notification, now = Date.no
   }
 }
 
-/** Robots answer 200 with an error code in the body; treat a non-zero code as a failure. */
-function bodyError(text: string): string | null {
+/** Robots answer 200 with an error code in the body; a non-zero code is a failure. */
+function bodyError(text: string): { code: number; message: string } | null {
   try {
     const j = JSON.parse(text) as {
       errcode?: number;
@@ -151,10 +152,21 @@ function bodyError(text: string): string | null {
       msg?: string;
     };
     const code = j.errcode ?? j.code ?? j.StatusCode ?? 0;
-    return code === 0 ? null : `code ${code}: ${j.errmsg ?? j.msg ?? text.slice(0, 200)}`;
+    return code === 0 ? null : { code, message: `code ${code}: ${j.errmsg ?? j.msg ?? text.slice(0, 200)}` };
   } catch {
     return null;
   }
+}
+
+/** "Too fast" in a robot's words: DingTalk 130101, WeCom 45009, Feishu 9499 and 11232. */
+const THROTTLE_CODES = new Set([130101, 45009, 9499, 11232]);
+
+/** Retry-After in ms (seconds or an HTTP date), when the reply has one. */
+function retryAfterMs(res: Response, now: number): number | null {
+  const v = res.headers.get('retry-after')?.trim();
+  if (!v) return null;
+  const ms = /^\d+(\.\d+)?$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 86_400_000) : null;
 }
 
 /** Options for {@link sendToChannel}. */
@@ -163,7 +175,10 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-/** Deliver one notification. 4xx other than 408/429 cannot succeed on retry: UnrecoverableError. */
+/**
+ * Deliver one notification. 4xx other than 408/429 cannot succeed on retry: UnrecoverableError. A
+ * "too fast" answer is a {@link BlockedError} until when the channel says, else `throttleMs(ch)`.
+ */
 export async function sendToChannel(
   ch: ChannelConfig,
   n: Notification,
@@ -177,10 +192,16 @@ export async function sendToChannel(
     signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
   });
   const text = await res.text();
-  if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
+  const now = Date.now();
+  const err = res.ok ? bodyError(text) : null;
+  if (res.status === 429 || (err && THROTTLE_CODES.has(err.code))) {
+    const wait = retryAfterMs(res, now) ?? throttleMs(ch);
+    const why = err?.message ?? `HTTP 429 ${text.slice(0, 200)}`;
+    throw new BlockedError(`channel ${ch.id}: too fast (${why})`, 'rate-limit', new Date(now + wait));
+  }
+  if (res.status >= 400 && res.status < 500 && res.status !== 408) {
     throw new UnrecoverableError(`channel ${ch.id}: HTTP ${res.status} ${text.slice(0, 200)}`);
   }
   if (!res.ok) throw new Error(`channel ${ch.id}: HTTP ${res.status} ${text.slice(0, 200)}`);
-  const err = bodyError(text);
-  if (err) throw new Error(`channel ${ch.id}: ${err}`);
+  if (err) throw new Error(`channel ${ch.id}: ${err.message}`);
 }

@@ -1,9 +1,11 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
+import { BlockedError } from '../core/index.ts';
 import { claimNotification, finishNotification } from '../store/index.ts';
 import type { CaseDeps } from './context.ts';
 import { jobId } from './job-ids.ts';
-import { sendToChannel } from './notify-channels.ts';
+import { type ChannelConfig, sendToChannel } from './notify-channels.ts';
+import { acquireSendSlot, channelWindows, pauseChannel } from './notify-rate.ts';
 import { sendEmail } from './notify-smtp.ts';
 import type { Notification, NotifyJobData } from './types.ts';
 
@@ -28,14 +30,47 @@ async function dispatch(deps: CaseDeps, n: Notification): Promise<{ channels: nu
   return { channels: channels.length };
 }
 
-async function send(deps: CaseDeps, n: Notification, channelId: string): Promise<{ sent: boolean }> {
+/**
+ * Wait for the channel's rate limit: 0 to send now, else the job keeps its reserved slot in its data
+ * and a BlockedError moves it to the delayed set until then (no attempt is used up). A slot is only
+ * good for the attempt that reserved it, so a retry after a failed send reserves a new one.
+ */
+async function takeSlot(deps: CaseDeps, job: Job<NotifyJobData>, channel: ChannelConfig): Promise<void> {
+  const d = job.data;
+  if (d.type !== 'send') return;
+  const reserved = d.slot?.attempt === job.attemptsMade ? d.slot.at : 0;
+  const { redis, prefix } = deps.queues;
+  const { waitMs, slot } = await acquireSendSlot(
+    redis,
+    prefix,
+    channel.id,
+    channelWindows(channel),
+    reserved,
+  );
+  if (waitMs <= 0) return;
+  await job.updateData({ ...d, slot: { at: slot, attempt: job.attemptsMade } });
+  throw new BlockedError(
+    `channel ${channel.id}: rate limit reached, waiting ${Math.ceil(waitMs / 1000)} s for a slot`,
+    'rate-limit',
+    new Date(Date.now() + waitMs),
+  );
+}
+
+async function send(deps: CaseDeps, job: Job<NotifyJobData>, channelId: string): Promise<{ sent: boolean }> {
+  const n = job.data.notification;
   const channel = deps.config.notifications.channels.find((c) => c.id === channelId);
   if (!channel) throw new UnrecoverableError(`unknown notification channel ${channelId}`);
   const dedupeKey = `${n.key}|${channel.id}`;
+  await takeSlot(deps, job, channel);
   if (!(await claimNotification(deps.db, { dedupeKey, channelId, event: n.event }))) return { sent: false };
   try {
     await (channel.kind === 'email' ? sendEmail(channel, n) : sendToChannel(channel, n));
   } catch (err) {
+    // The robot is muting us: hold the channel's other messages too, not just this one.
+    if (err instanceof BlockedError) {
+      const { redis, prefix } = deps.queues;
+      await pauseChannel(redis, prefix, channel.id, err.blockedUntil.getTime() - Date.now());
+    }
     await finishNotification(deps.db, dedupeKey, 'failed', (err as Error).message).catch(() => {});
     throw err;
   }
@@ -47,5 +82,5 @@ async function send(deps: CaseDeps, n: Notification, channelId: string): Promise
 export async function processNotify(deps: CaseDeps, job: Job<NotifyJobData>): Promise<unknown> {
   const d = job.data;
   if (!d?.notification?.key || !d.notification.event) throw new UnrecoverableError('malformed notify job');
-  return d.type === 'send' ? send(deps, d.notification, d.channelId) : dispatch(deps, d.notification);
+  return d.type === 'send' ? send(deps, job, d.channelId) : dispatch(deps, d.notification);
 }

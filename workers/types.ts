@@ -58,7 +58,13 @@ export interface Notification {
 /** Notify jobs: fan a notification out to channels, or send it to one channel. */
 export type NotifyJobData =
   | { type: 'dispatch'; notification: Notification }
-  | { type: 'send'; notification: Notification; channelId: string };
+  | {
+      type: 'send';
+      notification: Notification;
+      channelId: string;
+      /** The rate-limit slot this job waits for (Redis clock, ms), good for the attempt that reserved it. */
+      slot?: { at: number; attempt: number };
+    };
 
 /** What the SSE stream receives: new cases, case changes and alerts. */
 export interface CaseEventMessage {
