@@ -29,6 +29,41 @@ export interface EgressProxyOptions {
   upstream?: readonly string[];
   /** Called with each host refused as private, and why. Default none. */
   onRefused?: (host: string, reason: string) => void;
+  /**
+   * Names refused with all their subdomains, silently (no `onRefused`). Default
+   * {@link BROWSER_SERVICE_HOSTS}: Chromium's own services, which no crawl needs and whose calls
+   * would otherwise leave through the source's proxies with the crawl.
+   */
+  denyHosts?: readonly string[];
+}
+
+/**
+ * Where Chromium calls home even with background networking off (sign-in, component and extension
+ * updates, safe browsing, optimization hints, field trials). Seen on this machine: accounts.google.com.
+ */
+export const BROWSER_SERVICE_HOSTS: readonly string[] = [
+  'accounts.google.com',
+  'android.clients.google.com',
+  ...[1, 2, 3, 4, 5, 6].map((n) => `clients${n}.google.com`),
+  'clients2.googleusercontent.com',
+  'safebrowsing.google.com',
+  'sb-ssl.google.com',
+  'dl.google.com',
+  'tools.google.com',
+  'update.googleapis.com',
+  'safebrowsing.googleapis.com',
+  'optimizationguide-pa.googleapis.com',
+  'content-autofill.googleapis.com',
+  'clientservices.googleapis.com',
+  'chromesyncpasswords-pa.googleapis.com',
+  'gvt1.com',
+  'gvt2.com',
+];
+
+/** True when `host` is one of `names` or below one of them. */
+function underAny(host: string, names: readonly string[]): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return names.some((n) => h === n || h.endsWith(`.${n}`));
 }
 
 /** A running {@link startEgressProxy}. */
@@ -126,6 +161,10 @@ class EgressHandlers {
     host: string,
     onRefused: (status: string, why: string) => void,
   ): Promise<string | null> {
+    if (underAny(host, this.opts.denyHosts ?? BROWSER_SERVICE_HOSTS)) {
+      onRefused('403 Forbidden', `refused ${host}: a browser service, not a crawl target`);
+      return null;
+    }
     try {
       return await checkedAddress(host, this.resolve, this.chained);
     } catch (err) {

@@ -96,6 +96,20 @@ describe('egress proxy chained through a source’s own proxies', () => {
     expect(open.asked).toEqual([]);
   });
 
+  it('refuses Chromium’s own services, so they never leave through the source’s proxy', async () => {
+    open.asked.length = 0;
+    expect(await tunnel(egress.url, 'accounts.google.com:443')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    expect(await tunnel(egress.url, 'redirector.gvt1.com:443')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    expect(await tunnel(egress.url, 'CLIENTS2.google.com.:443')).toMatch(/^HTTP\/1\.1 403 Forbidden/);
+    await expect(viaProxy(egress.url, 'http://update.googleapis.com/service/update2')).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect(open.asked).toEqual([]);
+    // A look-alike name is not a browser service.
+    expect(await tunnel(egress.url, 'notgvt1.com:443')).toMatch(/^HTTP\/1\.1 200/);
+    expect(open.asked).toEqual(['notgvt1.com:443']);
+  });
+
   it('in Chromium, a redirect to a private host is refused although the source has its own proxy', async () => {
     for (const path of ['/to-intranet', '/to-loopback']) {
       seen.length = 0;
@@ -119,8 +133,8 @@ describe('egress proxy chained through a source’s own proxies', () => {
       });
       // The first hop went through the company proxy; the redirect target never reached it.
       expect(open.asked.some((h) => h.startsWith('weibo.example'))).toBe(true);
-      // (Chromium's own background calls, to accounts.google.com, may pass: they are public.)
-      expect(open.asked.filter((h) => /intranet|127\.0\.0\.1|localhost/.test(h))).toEqual([]);
+      // Nothing else did: neither the redirect targets nor Chromium's own calls (accounts.google.com).
+      expect(open.asked.filter((h) => !h.startsWith('weibo.example'))).toEqual([]);
       expect(seen.some((s) => s.includes('/admin') || s.includes('/secret'))).toBe(false);
       expect(res.blockSignal).toBeNull();
     }
