@@ -122,6 +122,13 @@ export const slaSchema = z.strictObject({
   reminders: z.array(z.number().gt(0).lt(1)).default([0.5, 0.8]),
   /** Hours after publication at which the case escalates to the team lead. Default 20. */
   escalateAfterHours: z.number().positive().default(20),
+  /**
+   * Hours a case found late still gets from its detection (never more than its priority's time): a
+   * post found 30 h after publication is due this long after it was found, not 6 h before, and its
+   * reminders and escalation are spread over that time instead of all firing at once. 0 keeps every
+   * deadline at publication + allowed time. Default 4.
+   */
+  foundLateHours: z.number().min(0).default(4),
   /** A multiplier applied to every duration; tests shrink hours to seconds with it. Default 1. */
   timeScale: z.number().positive().default(1),
 });

@@ -7,7 +7,7 @@ import {
   listCaseMentions,
 } from '../store/index.ts';
 import type { CaseDeps } from './context.ts';
-import { slaTimers } from './sla-policy.ts';
+import { foundLate, slaTimers } from './sla-policy.ts';
 import { timersLive } from './sla-timers.ts';
 import { type SuggestedTemplate, suggestTemplatesFor } from './templates.ts';
 
@@ -20,6 +20,8 @@ export interface CaseSla {
   breached: boolean;
   /** Found after publication by this much (detectedAt − publishedAt). */
   detectionLagMs: number;
+  /** True when the case was found late and its deadline runs from detection (`sla.foundLateHours`). */
+  foundLate: boolean;
   /** Publication to first response. */
   firstResponseMs: number | null;
   /** Publication to resolution. */
@@ -52,6 +54,7 @@ function slaOf(deps: CaseDeps, c: CaseRow, timeline: CaseEventRow[]): CaseSla {
       c.breachedAt !== null ||
       (c.firstRespondedAt ? c.firstRespondedAt.getTime() > due : timersLive(c) && now > due),
     detectionLagMs: c.detectedAt.getTime() - published,
+    foundLate: foundLate(deps.config.sla, c),
     firstResponseMs: c.firstRespondedAt ? c.firstRespondedAt.getTime() - published : null,
     resolutionMs: c.resolvedAt ? c.resolvedAt.getTime() - published : null,
     timers: slaTimers(deps.config.sla, c).map((t) => ({

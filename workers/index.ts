@@ -28,6 +28,8 @@ export { type CreateQueuesOptions, createQueues, type DeadLetter, type Queues } 
 export {
   allowedMs,
   firstResponseDueAt,
+  foundLate,
+  foundLateMs,
   PRIORITY_THRESHOLDS,
   priorityFromRisk,
   slaTimers,

@@ -86,7 +86,7 @@ async function newCaseRow(ctx: StageContext, tx: Db, pc: PlannedCase, agents: Ag
     clusterId: m.clusterId ?? m.id,
     publishedAt,
     detectedAt: m.crawledAt,
-    firstResponseDueAt: firstResponseDueAt(ctx.config.sla, priority, publishedAt),
+    firstResponseDueAt: firstResponseDueAt(ctx.config.sla, priority, publishedAt, m.crawledAt),
   };
 }
 
@@ -180,7 +180,7 @@ async function raiseCase(
     // A more urgent priority or an earlier original can only bring the deadline forward.
     const due = Math.min(
       before.firstResponseDueAt.getTime(),
-      firstResponseDueAt(ctx.config.sla, priority, publishedAt).getTime(),
+      firstResponseDueAt(ctx.config.sla, priority, publishedAt, before.detectedAt).getTime(),
     );
     after =
       (await updateCase(tx, caseId, { priority, publishedAt, risk, firstResponseDueAt: new Date(due) })) ??

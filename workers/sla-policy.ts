@@ -3,7 +3,8 @@ import type { SlaKind } from './types.ts';
 
 /**
  * The first-response SLA, as pure functions of the case. The clock starts when the mention was
- * published (as the public sees it), not when we found it. All durations are multiplied by
+ * published (as the public sees it), not when we found it, except that a case found late still gets
+ * `foundLateHours` from its detection. All durations are multiplied by
  * `sla.timeScale`, which tests use to turn hours into seconds; nothing else is faked.
  */
 
@@ -31,9 +32,33 @@ export function allowedMs(sla: SlaConfig, priority: string): number {
   return hours * HOUR_MS * sla.timeScale;
 }
 
-/** The first-response deadline: publication + allowed time. */
-export function firstResponseDueAt(sla: SlaConfig, priority: string, publishedAt: Date): Date {
-  return new Date(publishedAt.getTime() + allowedMs(sla, priority));
+/** What a found-late case still gets from detection: `foundLateHours`, at most the allowed time (scaled ms). */
+export function foundLateMs(sla: SlaConfig, priority: string): number {
+  return Math.min(sla.foundLateHours * HOUR_MS * sla.timeScale, allowedMs(sla, priority));
+}
+
+/**
+ * The first-response deadline: publication + allowed time, but never sooner than
+ * {@link foundLateMs} after `detectedAt`, when given. A complaint we found late is still answered in
+ * reasonable time, and its deadline is one the team can meet.
+ */
+export function firstResponseDueAt(
+  sla: SlaConfig,
+  priority: string,
+  publishedAt: Date,
+  detectedAt?: Date,
+): Date {
+  const due = publishedAt.getTime() + allowedMs(sla, priority);
+  const grace = foundLateMs(sla, priority);
+  return new Date(detectedAt && grace > 0 ? Math.max(due, detectedAt.getTime() + grace) : due);
+}
+
+/** The case fields the SLA policy reads. */
+export type SlaCase = { priority: string; publishedAt: Date; firstResponseDueAt: Date };
+
+/** True when the deadline runs from detection (see {@link firstResponseDueAt}): the case was found late. */
+export function foundLate(sla: SlaConfig, c: SlaCase): boolean {
+  return c.firstResponseDueAt.getTime() - c.publishedAt.getTime() > allowedMs(sla, c.priority);
 }
 
 /** One SLA timer: what fires when. */
@@ -45,11 +70,12 @@ export interface SlaTimer {
 /**
  * The timers of a case, earliest first: reminders at each configured fraction of the allowed time,
  * escalation at `escalateAfterHours / firstResponseHours` of it (20 of 24 h by default, so a P1 with
- * 4 h escalates after 3 h 20 min), and the breach at the deadline.
+ * 4 h escalates after 3 h 20 min), and the breach at the deadline. A case found late has them at the
+ * same fractions of its time from detection.
  */
-export function slaTimers(sla: SlaConfig, c: { publishedAt: Date; firstResponseDueAt: Date }): SlaTimer[] {
-  const start = c.publishedAt.getTime();
+export function slaTimers(sla: SlaConfig, c: SlaCase): SlaTimer[] {
   const due = c.firstResponseDueAt.getTime();
+  const start = foundLate(sla, c) ? due - foundLateMs(sla, c.priority) : c.publishedAt.getTime();
   const span = Math.max(0, due - start);
   const at = (fraction: number) => Math.round(start + span * fraction);
   const timers: SlaTimer[] = sla.reminders.map((f) => ({

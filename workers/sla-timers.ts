@@ -14,7 +14,7 @@ import { type SlaTimer, slaTimers } from './sla-policy.ts';
  * so a timer that could not be removed (Redis down at that moment) fires as a no-op.
  */
 
-type TimerCase = Pick<CaseRow, 'id' | 'publishedAt' | 'firstResponseDueAt'>;
+type TimerCase = Pick<CaseRow, 'id' | 'priority' | 'publishedAt' | 'firstResponseDueAt'>;
 
 /** True while the first-response clock runs. */
 export function timersLive(c: Pick<CaseRow, 'status' | 'firstRespondedAt' | 'mergedIntoId'>): boolean {

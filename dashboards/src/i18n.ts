@@ -166,6 +166,11 @@ const MESSAGES = {
   'inbox.dueIn': ['剩余 {time}', '{time} left'],
   'inbox.breached': ['已超时', 'Breached'],
   'inbox.overdueBy': ['超时 {time}', '{time} overdue'],
+  'inbox.foundLate': ['发现较晚', 'Found late'],
+  'inbox.foundLateHint': [
+    '发布{time}后才被发现，截止时间从发现时起算',
+    'Found {time} after it was published, so the deadline runs from when it was found',
+  ],
   'inbox.responded': ['已首次回应', 'First response sent'],
   'inbox.closedUnanswered': ['未回应即结案', 'Closed without a response'],
   'inbox.timeline': ['处置时间线', 'Timeline'],
@@ -339,6 +344,11 @@ const MESSAGES = {
   'settings.kind.exclude': ['排除', 'Exclude'],
   'settings.firstResponseHours': ['首次回应时限（小时）', 'First response within (hours)'],
   'settings.escalateAfterHours': ['升级时间（小时）', 'Escalate after (hours)'],
+  'settings.foundLateHours': ['发现较晚时的回应时限（小时）', 'Found late: time to respond (hours)'],
+  'settings.foundLateHoursHint': [
+    '发现时已临近或超过截止时间的帖子，从发现起给予这么长的回应时间；0 表示不放宽',
+    'A post found near or past its deadline gets this long from when it was found; 0 turns this off',
+  ],
   'settings.byPriority': ['按优先级（小时）', 'By priority (hours)'],
   'settings.reminders': ['提醒比例', 'Reminders at (fractions)'],
   'settings.remindersInvalid': [

@@ -7,6 +7,7 @@ export async function listUnrespondedOpenCases(db: Db, afterId = 0, limit = 1000
   return db
     .select({
       id: cases.id,
+      priority: cases.priority,
       publishedAt: cases.publishedAt,
       firstResponseDueAt: cases.firstResponseDueAt,
       escalatedAt: cases.escalatedAt,

@@ -93,13 +93,15 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     await page.goto(`${env.url}/settings/sla`);
     await page.waitForSelector('[data-testid=sla-form]');
     await page.fill('[data-testid=sla-form] input[name=firstResponseHours]', '12');
+    expect(await page.inputValue('[data-testid=sla-form] input[name=foundLateHours]')).toBe('4');
+    await page.fill('[data-testid=sla-form] input[name=foundLateHours]', '2');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/config/sla'));
     await page.click('[data-testid=sla-form] button[type=submit]');
     const body = (await (await saved).json()) as {
-      sla: { firstResponseHours: number };
+      sla: { firstResponseHours: number; foundLateHours: number };
       overridden: string[];
     };
-    expect(body.sla.firstResponseHours).toBe(12);
+    expect(body.sla).toMatchObject({ firstResponseHours: 12, foundLateHours: 2 });
     expect(body.overridden).toContain('sla');
     await page.click('a[href="/settings/brands"]');
     await page.waitForSelector('[data-testid=brand-card]');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseById, updateCase } from '../../store/index.ts';
 import { type DashboardEnv, startDashboardEnv } from './harness.ts';
-import { seedCases } from './seed.ts';
+import { seedCases, seedFoundLateCase } from './seed.ts';
 
 /** The case workers' display names (harness DISPLAY), in username order: u_admin, u_pr_agent, u_pr_lead. */
 const WORKERS = ['系统管理员', '李专员', '王组长'];
@@ -56,6 +56,23 @@ describe('assigning cases as the PR lead (no admin rights)', () => {
 
     expect(forbidden).toEqual([]);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks a case found late and says how late, with its deadline from detection', async () => {
+    const id = await seedFoundLateCase(env.db);
+    const page = await env.page('pr_agent');
+    await page.goto(`${env.url}/inbox`);
+    await page.click(`[data-testid=case-row][data-case-id="${id}"] .case-row-main`);
+    await page.waitForSelector(`[data-testid=case-detail][data-case-id="${id}"] [data-testid=found-late]`);
+    expect(await page.textContent('[data-testid=found-late]')).toBe('发现较晚');
+    expect(await page.getAttribute('[data-testid=found-late]', 'title')).toMatch(
+      /^发布1天6小时后才被发现/,
+    );
+    // Due 3 h from now, not 7 h overdue.
+    expect(await page.getAttribute(`[data-testid=case-detail] [data-testid=countdown]`, 'data-urgency')).toBe(
+      'amber',
+    );
     await page.context().close();
   });
 

@@ -166,6 +166,53 @@ const CASES: [string, number, string, string, string][] = [
   ['客服态度恶劣', 12, 'P4', 'service', '打10010投诉，客服直接挂我电话，联通的服务越来越差了。'],
 ];
 
+/** One open case of the inbox seeds. */
+interface SeedCase {
+  title: string;
+  priority: string;
+  category: string;
+  text: string;
+  followers: number;
+  publishedAt: Date;
+  detectedAt: Date;
+  due: Date;
+}
+
+async function insertSeedCase(db: Db, s: SeedCase): Promise<number | null> {
+  const mentionId = await insertMention(db, {
+    text: s.text,
+    categories: [s.category],
+    publishedAt: s.publishedAt,
+    authorName: `用户${s.title.length}${s.priority}`,
+    authorFollowers: s.followers,
+    explain: [{ kind: 'token', text: s.text.slice(2, 4), weight: -1.1 }],
+  });
+  const c = await insertCase(db, {
+    status: 'new',
+    priority: s.priority,
+    brand: '中国联通',
+    title: s.title,
+    primaryMentionId: mentionId,
+    team: 'south',
+    risk: 70,
+    categories: [s.category],
+    region: '广东',
+    publishedAt: s.publishedAt,
+    detectedAt: s.detectedAt,
+    firstResponseDueAt: s.due,
+  });
+  if (!c) return null;
+  await addCaseMention(db, c.id, mentionId, 'opened');
+  await appendCaseEvent(db, {
+    caseId: c.id,
+    actorType: 'system',
+    actorId: 'route',
+    type: 'opened',
+    after: { status: 'new' },
+  });
+  return c.id;
+}
+
 /**
  * Open cases with mentions and an `opened` event, deadlines spread so the inbox shows every urgency
  * (green, amber under 6 h, red under 2 h, breached). Returns the case ids.
@@ -175,41 +222,39 @@ export async function seedCases(db: Db): Promise<number[]> {
   const now = Date.now();
   for (const [title, hoursLeft, priority, category, text] of CASES) {
     const due = new Date(now + hoursLeft * 3_600_000);
-    const published = new Date(due.getTime() - 24 * 3_600_000);
-    const mentionId = await insertMention(db, {
-      text,
-      categories: [category],
-      publishedAt: published,
-      authorName: `用户${title.length}${priority}`,
-      authorFollowers: 3000 + hoursLeft * 1000,
-      explain: [{ kind: 'token', text: text.slice(2, 4), weight: -1.1 }],
-    });
-    const c = await insertCase(db, {
-      status: 'new',
-      priority,
-      brand: '中国联通',
+    const publishedAt = new Date(due.getTime() - 24 * 3_600_000);
+    const detectedAt = new Date(publishedAt.getTime() + 600_000);
+    const followers = 3000 + hoursLeft * 1000;
+    const id = await insertSeedCase(db, {
       title,
-      primaryMentionId: mentionId,
-      team: 'south',
-      risk: 70,
-      categories: [category],
-      region: '广东',
-      publishedAt: published,
-      detectedAt: new Date(published.getTime() + 600_000),
-      firstResponseDueAt: due,
+      priority,
+      category,
+      text,
+      followers,
+      publishedAt,
+      detectedAt,
+      due,
     });
-    if (!c) continue;
-    await addCaseMention(db, c.id, mentionId, 'opened');
-    await appendCaseEvent(db, {
-      caseId: c.id,
-      actorType: 'system',
-      actorId: 'route',
-      type: 'opened',
-      after: { status: 'new' },
-    });
-    ids.push(c.id);
+    if (id !== null) ids.push(id);
   }
   return ids;
+}
+
+/** A case found 30 h after publication, an hour ago: due 4 h from detection (`sla.foundLateHours`). */
+export async function seedFoundLateCase(db: Db): Promise<number> {
+  const detectedAt = new Date(Date.now() - 3_600_000);
+  const id = await insertSeedCase(db, {
+    title: '发现较晚的投诉：联通宽带断网两天',
+    priority: 'P3',
+    category: 'broadband',
+    text: '联通宽带断网两天了，报修一直没人来，太耽误事了。',
+    followers: 800,
+    publishedAt: new Date(detectedAt.getTime() - 30 * 3_600_000),
+    detectedAt,
+    due: new Date(detectedAt.getTime() + 4 * 3_600_000),
+  });
+  if (id === null) throw new Error('found-late case not inserted');
+  return id;
 }
 
 /**

@@ -81,6 +81,42 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
     }
   });
 
+  it('gives a case found past its deadline 4 h from detection, its timers spread over them', async () => {
+    const p = await start();
+    try {
+      const detected = Date.now();
+      const caseId = await openCase(p, {
+        publishedAt: new Date(detected - 30 * HOUR),
+        crawledAt: new Date(detected),
+      });
+      const [c] = await t.db.select().from(cases).where(eq(cases.id, caseId));
+      if (!c) throw new Error('case missing');
+      expect(c.firstResponseDueAt.getTime() - c.detectedAt.getTime()).toBeCloseTo(4 * HOUR, 0);
+      const fired = await waitFor(async () => {
+        const evs = await slaEvents(caseId);
+        return evs.length === 4 ? evs : undefined;
+      }, 15_000);
+      // Nothing fired at opening: each timer waited for its fraction of the 4 h.
+      expect(fired.map((e) => (e.data as { kind: string }).kind)).toEqual([
+        'reminder50',
+        'reminder80',
+        'escalation',
+        'breach',
+      ]);
+      expect(fired[0]?.at.getTime()).toBeGreaterThanOrEqual(c.detectedAt.getTime() + 2 * HOUR);
+      const view = await createCaseService({
+        db: t.db,
+        queues: p.queues,
+        config,
+        logger: silentLogger(),
+      }).getCase(caseId);
+      expect(view.sla).toMatchObject({ foundLate: true, breached: true });
+      expect(view.sla.detectionLagMs).toBeCloseTo(30 * HOUR, -1);
+    } finally {
+      await p.stop();
+    }
+  });
+
   it('stops the clock at the first response and removes the pending timers', async () => {
     const p = await start();
     try {
@@ -133,7 +169,11 @@ describe.each(DB_KINDS)('SLA timers on %s', (kind) => {
 
   it('restores timers lost from Redis from the database at start', async () => {
     const first = await start();
-    const caseId = await openCase(first, { publishedAt: new Date(Date.now() - 30 * HOUR) });
+    // Found 4 h after publication, so due at publication + 24 h: overdue by 6 h.
+    const caseId = await openCase(first, {
+      publishedAt: new Date(Date.now() - 30 * HOUR),
+      crawledAt: new Date(Date.now() - 26 * HOUR),
+    });
     await first.stop();
     const queues = createQueues({ redisUrl: testRedisUrl(), prefix });
     await queues.sla.obliterate({ force: true });

@@ -5,7 +5,7 @@ import { isInputFailure, isTransientFailure } from '../../workers/failures.ts';
 import { digestKeys, encodeKey, jobId } from '../../workers/job-ids.ts';
 import { planRoute } from '../../workers/route-plan.ts';
 import { slaJobId } from '../../workers/job-ids.ts';
-import { firstResponseDueAt, priorityFromRisk, slaTimers } from '../../workers/sla-policy.ts';
+import { firstResponseDueAt, foundLate, priorityFromRisk, slaTimers } from '../../workers/sla-policy.ts';
 import { timerJobs } from '../../workers/sla-timers.ts';
 import { RESPONSE_TEMPLATES, suggestTemplatesFor } from '../../workers/templates.ts';
 
@@ -33,6 +33,7 @@ describe('SLA policy', () => {
 
   it('orders reminders at 50 % and 80 %, escalation at 20 h and the breach at 24 h', () => {
     const timers = slaTimers(sla, {
+      priority: 'P2',
       publishedAt,
       firstResponseDueAt: firstResponseDueAt(sla, 'P2', publishedAt),
     });
@@ -47,7 +48,12 @@ describe('SLA policy', () => {
   it('keeps one timer pending: the next to come, past-due ones at once, each timer naming its successor', () => {
     const c = (ageHours: number) => {
       const published = new Date(publishedAt.getTime() - ageHours * 3_600_000);
-      return { id: 7, publishedAt: published, firstResponseDueAt: firstResponseDueAt(sla, 'P2', published) };
+      return {
+        id: 7,
+        priority: 'P2',
+        publishedAt: published,
+        firstResponseDueAt: firstResponseDueAt(sla, 'P2', published),
+      };
     };
     const now = publishedAt.getTime();
     const plan = (jobs: ReturnType<typeof timerJobs>) => jobs.map((j) => [j.name, j.opts.delay / 3_600_000]);
@@ -77,6 +83,62 @@ describe('SLA policy', () => {
     const breach = slaTimers(sla, old).at(-1);
     if (!breach) throw new Error('no breach');
     expect(timerJobs(sla, old, undefined, now, breach)).toEqual([]);
+  });
+
+  it('gives a case found late its own time from detection, with the timers spread over it', () => {
+    const found = (ageHours: number, priority = 'P2', policy = sla) => {
+      const detectedAt = new Date(publishedAt.getTime() + ageHours * 3_600_000);
+      const c = {
+        priority,
+        publishedAt,
+        firstResponseDueAt: firstResponseDueAt(policy, priority, publishedAt, detectedAt),
+      };
+      return {
+        c,
+        late: foundLate(policy, c),
+        timers: slaTimers(policy, c).map((t) => [t.kind, hours(t.dueAt)]),
+      };
+    };
+    // Found 10 h after publication: the usual 24 h from publication.
+    expect(found(10)).toMatchObject({
+      late: false,
+      timers: [
+        ['reminder50', 12],
+        ['reminder80', 19.2],
+        ['escalation', 20],
+        ['breach', 24],
+      ],
+    });
+    // Found at 30 h (past the deadline) or at 22 h (2 h left): due 4 h after detection.
+    expect(found(30)).toMatchObject({
+      late: true,
+      timers: [
+        ['reminder50', 32],
+        ['reminder80', 33.2],
+        ['escalation', 30 + (4 * 20) / 24],
+        ['breach', 34],
+      ],
+    });
+    expect(hours(found(22).c.firstResponseDueAt.getTime())).toBe(26);
+    // Never more than the priority's own time: a P1 (4 h) found at 5 h is due at 9 h.
+    expect(hours(found(5, 'P1').c.firstResponseDueAt.getTime())).toBe(9);
+    // Off: the deadline stays at publication + 24 h, already past.
+    const off = slaSchema.parse({ foundLateHours: 0 });
+    expect(found(30, 'P2', off)).toMatchObject({
+      late: false,
+      timers: [
+        ['reminder50', 12],
+        ['reminder80', 19.2],
+        ['escalation', 20],
+        ['breach', 24],
+      ],
+    });
+    // Opened at detection, a found-late case has one timer pending and none firing at once.
+    const late = { id: 8, ...found(30).c };
+    const now = publishedAt.getTime() + 30 * 3_600_000;
+    expect(timerJobs(sla, late, undefined, now).map((j) => [j.name, j.opts.delay / 3_600_000])).toEqual([
+      ['reminder50', 2],
+    ]);
   });
 
   it('maps risk to priorities at the documented thresholds', () => {

@@ -21,7 +21,7 @@ interface CaseDetailResponse {
   case: CaseSummary & { primaryMentionId: number };
   mentions: (Mention & { reason?: string })[];
   timeline: CaseEvent[];
-  sla: { remainingMs: number | null; breached: boolean; firstResponseMs: number | null };
+  sla: { remainingMs: number | null; breached: boolean; firstResponseMs: number | null; foundLate?: boolean };
   templates: { id: string; title: string; text: string }[];
 }
 
@@ -55,6 +55,7 @@ function toDetail(r: CaseDetailResponse): CaseDetail {
     related: r.mentions.filter((m) => m !== primary),
     events: r.timeline,
     templates: r.templates.map((t): ResponseTemplate => ({ id: t.id, name: t.title, text: t.text })),
+    foundLate: r.sla.foundLate === true,
   };
 }
 

@@ -154,6 +154,8 @@ export interface CaseDetail extends CaseSummary {
   events: CaseEvent[];
   /** Reply templates filled for this case. */
   templates: ResponseTemplate[];
+  /** Found late: the deadline runs from when we found it, not from publication. */
+  foundLate: boolean;
 }
 
 export interface SlaStats {

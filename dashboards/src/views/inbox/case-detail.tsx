@@ -3,7 +3,7 @@ import type { Assignee, CaseDetail, User } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { HighlightedText } from '../../components/highlighted-text.tsx';
 import { Engagement, MentionCard, MentionMeta, safeUrl } from '../../components/mention-card.tsx';
-import { formatCompact } from '../../format.ts';
+import { formatCompact, formatDuration } from '../../format.ts';
 import { labelOf } from '../../i18n.ts';
 import { useT } from '../../i18n-react.ts';
 import { CaseTimeline } from './case-timeline.tsx';
@@ -115,6 +115,17 @@ export function CaseDetailPane({ c, me, now, assignees, actions, textRef }: Case
         </div>
         <div className="case-head-meta">
           <Countdown c={c} now={now} />
+          {c.foundLate && (
+            <span
+              className="badge"
+              data-testid="found-late"
+              title={t('inbox.foundLateHint', {
+                time: formatDuration(t, Date.parse(c.detectedAt) - Date.parse(c.publishedAt)),
+              })}
+            >
+              {t('inbox.foundLate')}
+            </span>
+          )}
           <span className="badge" data-testid="case-status">
             {t(`status.${c.status}`)}
           </span>

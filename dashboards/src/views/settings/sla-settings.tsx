@@ -10,6 +10,7 @@ export interface SlaPolicy {
   byPriority: Partial<Record<(typeof PRIORITIES)[number], number>>;
   reminders: number[];
   escalateAfterHours: number;
+  foundLateHours: number;
 }
 
 const DEFAULT: SlaPolicy = {
@@ -17,6 +18,7 @@ const DEFAULT: SlaPolicy = {
   byPriority: {},
   reminders: [0.5, 0.8],
   escalateAfterHours: 20,
+  foundLateHours: 4,
 };
 
 /**
@@ -81,6 +83,18 @@ function SlaForm({
           required
           value={v.escalateAfterHours}
           onChange={(e) => setV({ ...v, escalateAfterHours: Number(e.target.value) })}
+        />
+      </label>
+      <label title={t('settings.foundLateHoursHint')}>
+        {t('settings.foundLateHours')}
+        <input
+          name="foundLateHours"
+          type="number"
+          min="0"
+          step="any"
+          required
+          value={v.foundLateHours}
+          onChange={(e) => setV({ ...v, foundLateHours: Number(e.target.value) })}
         />
       </label>
       <label>
