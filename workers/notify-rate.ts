@@ -88,6 +88,15 @@ function keys(prefix: string, channelId: string): [string, string] {
   return [`${base}:sent`, `${base}:paused`];
 }
 
+/**
+ * Slots are spaced this much wider than the window: a robot counts arrivals, and a send can reach it
+ * later than its slot (the database write before the request), so the one a window later may arrive
+ * less than a window after it. Over the limit DingTalk mutes the robot for ten minutes.
+ */
+function slackMs(windowMs: number): number {
+  return Math.max(250, Math.round(windowMs * 0.02));
+}
+
 /** A send slot: `waitMs` until it comes (0: send now); `slot` names it on a later call. */
 export interface SendSlot {
   waitMs: number;
@@ -108,7 +117,7 @@ export async function acquireSendSlot(
 ): Promise<SendSlot> {
   if (!windows.length) return { waitMs: 0, slot: 0 };
   const args = [String(Math.round(reserved))];
-  for (const w of windows) args.push(String(w.max), String(w.windowMs));
+  for (const w of windows) args.push(String(w.max), String(w.windowMs + slackMs(w.windowMs)));
   const [slot, now] = (await redis.eval(ACQUIRE, 2, ...keys(prefix, channelId), ...args)) as [number, number];
   return { waitMs: Math.max(0, slot - now), slot };
 }

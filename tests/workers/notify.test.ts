@@ -10,13 +10,13 @@ import {
   feishuSign,
   type Notification,
   type Pipeline,
-  startPipeline,
   verifyWebhookSignature,
 } from '../../workers/index.ts';
-import { createTestDb, DB_KINDS, type TestDb } from '../helpers/db.ts';
-import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
+import { DB_KINDS, type TestDb } from '../helpers/db.ts';
+import { uniquePrefix } from '../helpers/redis.ts';
 import { seedCase } from './fixtures/cases.ts';
-import { testConfig, waitFor } from './fixtures/setup.ts';
+import { type NotifyEnv, startNotifyEnv } from './fixtures/notify.ts';
+import { waitFor } from './fixtures/setup.ts';
 
 interface Received {
   path: string;
@@ -49,44 +49,29 @@ async function startReceiver(): Promise<{ server: Server; base: string; got: Rec
 }
 
 describe.each(DB_KINDS)('notifications on %s', (kind) => {
+  let env: NotifyEnv;
   let t: TestDb;
   let pipeline: Pipeline;
+  let config: NotifyEnv['config'];
   let rx: Awaited<ReturnType<typeof startReceiver>>;
-  const prefix = uniquePrefix(`wn${kind}`);
-  const redis = testRedis(prefix);
   const secret = 'webhook-secret-123';
-  let config: ReturnType<typeof testConfig>;
 
   beforeAll(async () => {
     rx = await startReceiver();
-    config = testConfig({
-      notifications: {
-        channels: [
-          { id: 'hook', kind: 'webhook', url: `${rx.base}/hook`, secret },
-          { id: 'wecom', kind: 'wecom', url: `${rx.base}/wecom?key=k` },
-          { id: 'ding', kind: 'dingtalk', url: `${rx.base}/ding?access_token=t`, secret: 'SECding' },
-          { id: 'lark', kind: 'feishu', url: `${rx.base}/lark`, secret: 'lark-secret' },
-          { id: 'mail', kind: 'email', url: 'smtp://127.0.0.1:1', to: ['pr@example.com'] },
-          { id: 'flaky', kind: 'webhook', url: `${rx.base}/flaky`, events: ['case.breached'] },
-          { id: 'gone', kind: 'webhook', url: `${rx.base}/gone`, events: ['case.breached'] },
-        ],
-      },
-    });
-    t = await createTestDb(kind);
-    pipeline = await startPipeline({
-      config,
-      logger: silentLogger(),
-      db: t.db,
-      redisUrl: testRedisUrl(),
-      prefix,
-      roles: ['notify'],
-    });
+    env = await startNotifyEnv(kind, uniquePrefix(`wn${kind}`), [
+      { id: 'hook', kind: 'webhook', url: `${rx.base}/hook`, secret },
+      { id: 'wecom', kind: 'wecom', url: `${rx.base}/wecom?key=k` },
+      { id: 'ding', kind: 'dingtalk', url: `${rx.base}/ding?access_token=t`, secret: 'SECding' },
+      { id: 'lark', kind: 'feishu', url: `${rx.base}/lark`, secret: 'lark-secret' },
+      { id: 'mail', kind: 'email', url: 'smtp://127.0.0.1:1', to: ['pr@example.com'] },
+      { id: 'flaky', kind: 'webhook', url: `${rx.base}/flaky`, events: ['case.breached'] },
+      { id: 'gone', kind: 'webhook', url: `${rx.base}/gone`, events: ['case.breached'] },
+    ]);
+    ({ t, pipeline, config } = env);
   });
   afterAll(async () => {
-    await pipeline.stop();
+    await env.close();
     await new Promise((r) => rx.server.close(r));
-    await redis.cleanup();
-    await t.cleanup();
   });
 
   const note = (key: string, event: Notification['event'] = 'case.opened'): Notification => ({

@@ -99,15 +99,16 @@ describe('SLA policy', () => {
         timers: slaTimers(policy, c).map((t) => [t.kind, hours(t.dueAt)]),
       };
     };
+    const ON_TIME = [
+      ['reminder50', 12],
+      ['reminder80', 19.2],
+      ['escalation', 20],
+      ['breach', 24],
+    ];
     // Found 10 h after publication: the usual 24 h from publication.
     expect(found(10)).toMatchObject({
       late: false,
-      timers: [
-        ['reminder50', 12],
-        ['reminder80', 19.2],
-        ['escalation', 20],
-        ['breach', 24],
-      ],
+      timers: ON_TIME,
     });
     // Found at 30 h (past the deadline) or at 22 h (2 h left): due 4 h after detection.
     expect(found(30)).toMatchObject({
@@ -126,12 +127,7 @@ describe('SLA policy', () => {
     const off = slaSchema.parse({ foundLateHours: 0 });
     expect(found(30, 'P2', off)).toMatchObject({
       late: false,
-      timers: [
-        ['reminder50', 12],
-        ['reminder80', 19.2],
-        ['escalation', 20],
-        ['breach', 24],
-      ],
+      timers: ON_TIME,
     });
     // Opened at detection, a found-late case has one timer pending and none firing at once.
     const late = { id: 8, ...found(30).c };

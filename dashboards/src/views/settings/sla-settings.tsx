@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { PRIORITIES } from '../../api/types.ts';
 import { Async } from '../../components/states.tsx';
+import type { MessageKey } from '../../i18n.ts';
 import { useT } from '../../i18n-react.ts';
 import { SaveBar } from './save-bar.tsx';
 import { useConfigState, useSaveSection } from './use-setting.ts';
@@ -29,6 +30,39 @@ export function parseReminders(text: string): number[] | null {
   const parts = text.split(/[,，\s]+/).filter(Boolean);
   const values = parts.map(Number);
   return values.every((x) => Number.isFinite(x) && x > 0 && x < 1) ? values : null;
+}
+
+type HoursKey = 'firstResponseHours' | 'escalateAfterHours' | 'foundLateHours';
+
+/** One hours field of the policy, labelled `settings.<name>`, with an optional hint as its title. */
+function HoursField({
+  name,
+  value,
+  onChange,
+  min,
+  hint,
+}: {
+  name: HoursKey;
+  value: SlaPolicy;
+  onChange(v: SlaPolicy): void;
+  min: string;
+  hint?: MessageKey;
+}) {
+  const { t } = useT();
+  return (
+    <label {...(hint ? { title: t(hint) } : {})}>
+      {t(`settings.${name}`)}
+      <input
+        name={name}
+        type="number"
+        min={min}
+        step="any"
+        required
+        value={value[name]}
+        onChange={(e) => onChange({ ...value, [name]: Number(e.target.value) })}
+      />
+    </label>
+  );
 }
 
 function SlaForm({
@@ -61,42 +95,15 @@ function SlaForm({
   const num = (s: string) => (s === '' ? undefined : Number(s));
   return (
     <form className="form-grid" onSubmit={submit} data-testid="sla-form">
-      <label>
-        {t('settings.firstResponseHours')}
-        <input
-          name="firstResponseHours"
-          type="number"
-          min="0.01"
-          step="any"
-          required
-          value={v.firstResponseHours}
-          onChange={(e) => setV({ ...v, firstResponseHours: Number(e.target.value) })}
-        />
-      </label>
-      <label>
-        {t('settings.escalateAfterHours')}
-        <input
-          name="escalateAfterHours"
-          type="number"
-          min="0.01"
-          step="any"
-          required
-          value={v.escalateAfterHours}
-          onChange={(e) => setV({ ...v, escalateAfterHours: Number(e.target.value) })}
-        />
-      </label>
-      <label title={t('settings.foundLateHoursHint')}>
-        {t('settings.foundLateHours')}
-        <input
-          name="foundLateHours"
-          type="number"
-          min="0"
-          step="any"
-          required
-          value={v.foundLateHours}
-          onChange={(e) => setV({ ...v, foundLateHours: Number(e.target.value) })}
-        />
-      </label>
+      <HoursField name="firstResponseHours" value={v} onChange={setV} min="0.01" />
+      <HoursField name="escalateAfterHours" value={v} onChange={setV} min="0.01" />
+      <HoursField
+        name="foundLateHours"
+        value={v}
+        onChange={setV}
+        min="0"
+        hint="settings.foundLateHoursHint"
+      />
       <label>
         {t('settings.reminders')}
         <input
