@@ -91,19 +91,24 @@ export async function startRoles(
       db: handle.db,
       queues,
     };
-    const settings = watchSettings({
-      db: handle.db,
-      base: config,
-      logger,
-      apply: (next) => {
-        caseDeps.config = next;
-      },
-    });
-    rt.shutdown.add('settings-watch', () => settings.stop());
+    const follow = (next: typeof config) => {
+      caseDeps.config = next;
+    };
     deps.cases = createCaseService(caseDeps);
     if (roles.includes('worker')) {
-      const pipeline = await startPipeline({ config, logger, db: handle.db, redisUrl: rt.redisUrl, prefix });
+      // The pipeline watches the settings already; one poller per process is enough.
+      const pipeline = await startPipeline({
+        config,
+        logger,
+        db: handle.db,
+        redisUrl: rt.redisUrl,
+        prefix,
+        onSettings: follow,
+      });
       rt.shutdown.add('pipeline', () => pipeline.stop());
+    } else {
+      const settings = watchSettings({ db: handle.db, base: config, logger, apply: follow });
+      rt.shutdown.add('settings-watch', () => settings.stop());
     }
     if (roles.includes('crawler')) {
       const sink = async (batch: Parameters<typeof queues.enqueueMentions>[0]) => {

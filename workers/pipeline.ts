@@ -50,6 +50,12 @@ export interface PipelineOptions {
   clusterWindowHours?: number;
   /** How often admins' settings changes are picked up, in milliseconds. Default 5000. */
   settingsIntervalMs?: number;
+  /**
+   * Also called with the new effective configuration when admins' settings change, so the rest of a
+   * process that runs the pipeline (the case service) follows the pipeline's watcher instead of
+   * polling the settings a second time. Default none.
+   */
+  onSettings?: (config: Config) => void;
   /** A job whose worker died is retried after this lock expires (ms). Default 30,000. */
   lockDurationMs?: number;
   /** How often stalled jobs are looked for (ms). Default 30,000. */
@@ -222,6 +228,7 @@ async function runRoles(
     logger,
     ...(opts.settingsIntervalMs ? { intervalMs: opts.settingsIntervalMs } : {}),
     apply: (next) => {
+      opts.onSettings?.(next);
       const swap = applySettings(ctx, next, swapping.owned);
       if (!swap) return;
       swapping.current = swap

@@ -72,4 +72,32 @@ describe('the pipeline as `koubei start` wires it', () => {
     });
     expect(overview.totals).toMatchObject({ total: 1, neg: 1 });
   });
+
+  it('opens a case found 30 h late due 4 h after detection, and its view follows an SLA change', async () => {
+    const queues = app.roles.deps.queues;
+    if (!queues) throw new Error('queues missing');
+    const published = new Date(Date.now() - 30 * 3_600_000);
+    const m = mention(
+      'post:e2e-late',
+      '光猫坏了三天没人来修，联通的装维师傅电话一直打不通，投诉也没用[怒]',
+      published,
+    );
+    await queues.enqueueMentions([m]);
+    const client = await login(app.url, 'admin', app.adminPassword);
+    type Detail = { case: { id: number }; sla: { foundLate: boolean; remainingMs: number } };
+    const detail = await eventually(async () => {
+      const list = await client.get<{ items: { id: number; title: string }[] }>('/api/v1/cases');
+      const id = list.body.items?.find((c) => c.title.includes('光猫坏了'))?.id;
+      return id ? (await client.get<Detail>(`/api/v1/cases/${id}`)).body : null;
+    });
+    expect(detail.sla.foundLate).toBe(true);
+    expect(detail.sla.remainingMs).toBeGreaterThan(3.9 * 3_600_000);
+    // 48 h from publication leave 18 h: no longer found late. The case service (in this process,
+    // beside the pipeline) follows the setting through the pipeline's watcher.
+    expect((await client.put('/api/v1/config/sla', { firstResponseHours: 48 })).status).toBe(200);
+    await eventually(async () => {
+      const r = await client.get<Detail>(`/api/v1/cases/${detail.case.id}`);
+      return r.body.sla.foundLate === false;
+    });
+  });
 });

@@ -2,6 +2,7 @@
 export interface ApiClient {
   get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
   post<T = unknown>(path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  put<T = unknown>(path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
 /** Log in with a username and password and return a client carrying the session. */
@@ -27,7 +28,7 @@ export async function login(baseUrl: string, username: string, password: string)
     const text = await r.text();
     return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
   };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), put: (p, b) => call('PUT', p, b) };
 }
 
 /** Poll `fn` until it returns a truthy value or `timeoutMs` passes. */
