@@ -363,6 +363,13 @@ const MESSAGES = {
   'settings.channelKind': ['类型', 'Kind'],
   'settings.url': ['地址', 'URL'],
   'settings.events': ['事件', 'Events'],
+  'settings.perMinute': ['每分钟上限', 'Per minute'],
+  'settings.perMinuteHint': [
+    '超出的消息排队按序发送，不会丢失；留空用该类型的默认值（企业微信、钉钉 20，飞书 100）',
+    'Messages over the limit wait their turn, none is lost; blank is the kind’s default (WeCom and DingTalk 20, Feishu 100)',
+  ],
+  'settings.rateNone': ['不限', 'none'],
+  'settings.rateOther': ['{max} 条 / {s} 秒', '{max} per {s} s'],
   'settings.displayName': ['显示名', 'Display name'],
   'settings.role': ['角色', 'Role'],
   'settings.disabled': ['已停用', 'Disabled'],

@@ -115,6 +115,30 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     await page.context().close();
   });
 
+  it('an admin sets a channel’s messages a minute, the kind’s default showing when blank', async () => {
+    const page = await env.page('admin');
+    await page.goto(`${env.url}/settings/channels`);
+    await page.click('button:has-text("添加")');
+    const row = page.locator('[data-testid=channel-row]').last();
+    await row.locator('input').first().fill('ops-ding');
+    await row.locator('select').first().selectOption('dingtalk');
+    await row.locator('input[size="36"]').fill('https://oapi.dingtalk.com/robot/send?access_token=t');
+    expect(await row.locator('input[name=perMinute]').getAttribute('placeholder')).toBe('20');
+    await row.locator('input[name=perMinute]').fill('12');
+    type Saved = { notifications: { channels: { id: string; rateLimit?: unknown }[] } };
+    const save = async () => {
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/config/notifications'));
+      await page.click('form.stack button[type=submit]');
+      const res = await saved;
+      expect(res.status()).toBe(200);
+      return ((await res.json()) as Saved).notifications.channels.find((c) => c.id === 'ops-ding');
+    };
+    expect(await save()).toMatchObject({ rateLimit: { max: 12, windowSeconds: 60 } });
+    await row.locator('input[name=perMinute]').fill('');
+    expect(await save()).not.toHaveProperty('rateLimit');
+    await page.context().close();
+  });
+
   it('the inbox shows every urgency: green, amber under 6 h, red under 2 h, breached', async () => {
     const page = await env.page('pr_lead');
     await page.goto(`${env.url}/inbox`);

@@ -23,6 +23,38 @@ interface Channel {
   secret?: string;
   to: string[];
   events: string[];
+  rateLimit?: { max: number; windowSeconds: number };
+}
+
+/** Mirrors KIND_LIMITS in workers/notify-rate.ts: the robots' documented messages a minute. */
+const KIND_PER_MINUTE: Partial<Record<Channel['kind'], number>> = { wecom: 20, dingtalk: 20, feishu: 100 };
+
+/**
+ * Messages a minute: blank is the kind's default (shown as the placeholder). A limit over another
+ * window, set in the config file, is shown as it is and kept.
+ */
+function RateCell({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
+  const { t } = useT();
+  const r = c.rateLimit;
+  if (r && r.windowSeconds !== 60)
+    return <span>{t('settings.rateOther', { max: r.max, s: r.windowSeconds })}</span>;
+  const byKind = KIND_PER_MINUTE[c.kind];
+  return (
+    <input
+      name="perMinute"
+      type="number"
+      min="1"
+      step="1"
+      size={5}
+      value={r?.max ?? ''}
+      placeholder={byKind === undefined ? t('settings.rateNone') : String(byKind)}
+      onChange={(e) => {
+        const { rateLimit: _r, ...rest } = c;
+        const max = Number.parseInt(e.target.value, 10);
+        onChange(Number.isFinite(max) && max > 0 ? { ...rest, rateLimit: { max, windowSeconds: 60 } } : rest);
+      }}
+    />
+  );
 }
 
 function ChannelRow({ c, onChange, onDelete }: { c: Channel; onChange(c: Channel): void; onDelete(): void }) {
@@ -57,6 +89,9 @@ function ChannelRow({ c, onChange, onDelete }: { c: Channel; onChange(c: Channel
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        <RateCell c={c} onChange={onChange} />
       </td>
       <td>
         <button type="button" className="btn btn-small" onClick={onDelete}>
@@ -95,6 +130,7 @@ function ChannelsForm({
               <th>{t('settings.channelKind')}</th>
               <th>{t('settings.url')}</th>
               <th>{t('settings.events')}</th>
+              <th title={t('settings.perMinuteHint')}>{t('settings.perMinute')}</th>
               <th />
             </tr>
           </thead>
