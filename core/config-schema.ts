@@ -205,6 +205,16 @@ export const channelSchema = z
     /** Events sent to this channel. Default: all. */
     events: z.array(z.enum(NOTIFY_EVENTS)).default([...NOTIFY_EVENTS]),
     /**
+     * Only cases of these priorities, e.g. `[P1, P2]` for a group chat that should hear of the urgent
+     * ones only. Alerts, which have no case, always pass. Default: all priorities.
+     */
+    priorities: z.array(z.enum(PRIORITIES)).min(1).optional(),
+    /**
+     * Only cases routed to these teams (`routing.teams` ids; `shared` for the shared queue), e.g. a
+     * team's own group robot. Alerts always pass. Default: all teams.
+     */
+    teams: z.array(nonEmpty).min(1).optional(),
+    /**
      * At most `max` messages in any `windowSeconds`; past it, messages wait their turn in order (none
      * is dropped). Default: the robot's documented limit, 20 a minute for `wecom` and `dingtalk`,
      * 100 a minute for `feishu` (which also keeps its 5 a second); no limit for `webhook` and `email`.

@@ -23,6 +23,7 @@ export {
   type SendSlot,
   throttleMs,
 } from './notify-rate.ts';
+export { channelTakes } from './notify-worker.ts';
 export { type Pipeline, type PipelineOptions, startPipeline } from './pipeline.ts';
 export { type CreateQueuesOptions, createQueues, type DeadLetter, type Queues } from './queues.ts';
 export {

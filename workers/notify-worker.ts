@@ -16,8 +16,21 @@ import type { Notification, NotifyJobData } from './types.ts';
  * send nothing. Delivery is at least once: a crash between the HTTP call and the `sent` mark resends.
  */
 
+/** True when the channel takes this notification: its event, and for a case its priority and team. */
+export function channelTakes(
+  c: Pick<ChannelConfig, 'events' | 'priorities' | 'teams'>,
+  n: Pick<Notification, 'event' | 'caseId' | 'data'>,
+): boolean {
+  if (!c.events.includes(n.event)) return false;
+  if (n.caseId === undefined) return true;
+  const priority = n.data?.priority;
+  const team = n.data?.team;
+  if (c.priorities && !c.priorities.some((p) => p === priority)) return false;
+  return !c.teams || c.teams.includes(typeof team === 'string' && team ? team : 'shared');
+}
+
 async function dispatch(deps: CaseDeps, n: Notification): Promise<{ channels: number }> {
-  const channels = deps.config.notifications.channels.filter((c) => c.events.includes(n.event));
+  const channels = deps.config.notifications.channels.filter((c) => channelTakes(c, n));
   if (channels.length) {
     await deps.queues.notify.addBulk(
       channels.map((c) => ({

@@ -83,8 +83,16 @@ describe('loadConfig', () => {
 
   it('accepts the shipped example config', () => {
     const c = loadConfig({
-      env: { KOUBEI_CONFIG: 'koubei.config.example.yaml', WEBHOOK_SECRET: 'x'.repeat(32) },
+      env: {
+        KOUBEI_CONFIG: 'koubei.config.example.yaml',
+        WEBHOOK_SECRET: 'x'.repeat(32),
+        DINGTALK_SECRET: 'y'.repeat(32),
+      },
       cwd: process.cwd(),
+    });
+    expect(c.notifications.channels.find((ch) => ch.id === 'south-ding')).toMatchObject({
+      priorities: ['P1', 'P2'],
+      teams: ['south'],
     });
     expect(c.brands.find((b) => b.own)?.name).toBe('中国联通');
     expect(c.brands.map((b) => b.name)).toEqual(['中国联通', '中国移动', '中国电信', '中国广电']);

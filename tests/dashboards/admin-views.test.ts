@@ -115,7 +115,7 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     await page.context().close();
   });
 
-  it('an admin sets a channel’s messages a minute, the kind’s default showing when blank', async () => {
+  it('an admin sets a channel’s priorities and messages a minute, the kind’s default showing when blank', async () => {
     const page = await env.page('admin');
     await page.goto(`${env.url}/settings/channels`);
     await page.click('button:has-text("添加")');
@@ -125,7 +125,10 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     await row.locator('input[size="36"]').fill('https://oapi.dingtalk.com/robot/send?access_token=t');
     expect(await row.locator('input[name=perMinute]').getAttribute('placeholder')).toBe('20');
     await row.locator('input[name=perMinute]').fill('12');
-    type Saved = { notifications: { channels: { id: string; rateLimit?: unknown }[] } };
+    await row.locator('select[name=priorities]').selectOption(['P1', 'P2']);
+    type Saved = {
+      notifications: { channels: { id: string; rateLimit?: unknown; priorities?: string[] }[] };
+    };
     const save = async () => {
       const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/config/notifications'));
       await page.click('form.stack button[type=submit]');
@@ -133,9 +136,15 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
       expect(res.status()).toBe(200);
       return ((await res.json()) as Saved).notifications.channels.find((c) => c.id === 'ops-ding');
     };
-    expect(await save()).toMatchObject({ rateLimit: { max: 12, windowSeconds: 60 } });
+    expect(await save()).toMatchObject({
+      rateLimit: { max: 12, windowSeconds: 60 },
+      priorities: ['P1', 'P2'],
+    });
     await row.locator('input[name=perMinute]').fill('');
-    expect(await save()).not.toHaveProperty('rateLimit');
+    await row.locator('select[name=priorities]').selectOption([]);
+    const cleared = await save();
+    expect(cleared).not.toHaveProperty('rateLimit');
+    expect(cleared).not.toHaveProperty('priorities');
     await page.context().close();
   });
 

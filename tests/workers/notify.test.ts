@@ -66,6 +66,7 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
       { id: 'mail', kind: 'email', url: 'smtp://127.0.0.1:1', to: ['pr@example.com'] },
       { id: 'flaky', kind: 'webhook', url: `${rx.base}/flaky`, events: ['case.breached'] },
       { id: 'gone', kind: 'webhook', url: `${rx.base}/gone`, events: ['case.breached'] },
+      { id: 'urgent-south', kind: 'webhook', url: `${rx.base}/urgent`, priorities: ['P1'], teams: ['south'] },
     ]);
     ({ t, pipeline, config } = env);
   });
@@ -163,6 +164,22 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
       (await pipeline.queues.listDeadLetters('notify')).find((d) => d.failedReason.includes('HTTP 404')),
     );
     expect(dead.attemptsMade).toBe(1);
+  });
+
+  it('sends a channel only the priorities and teams it asked for', async () => {
+    const send = (key: string, priority: string, team: string | null) =>
+      pipeline.queues.enqueueNotification({ ...note(key), data: { priority, team } });
+    await send(`case.opened-${kind}-p1s`, 'P1', 'south');
+    await send(`case.opened-${kind}-p2s`, 'P2', 'south');
+    await send(`case.opened-${kind}-p1n`, 'P1', 'network');
+    await send(`case.opened-${kind}-p1x`, 'P1', null);
+    await waitFor(async () =>
+      ['p1s', 'p2s', 'p1n', 'p1x'].every((k) => at('/hook', `${kind}-${k}`).length > 0),
+    );
+    const urgent = rx.got
+      .filter((r) => r.path === '/urgent')
+      .map((r) => (JSON.parse(r.body) as { key: string }).key);
+    expect(urgent).toEqual([`case.opened-${kind}-p1s`]);
   });
 
   it('notifies case changes from the case service', async () => {

@@ -6,6 +6,7 @@ import { digestKeys, encodeKey, jobId } from '../../workers/job-ids.ts';
 import { planRoute } from '../../workers/route-plan.ts';
 import { slaJobId } from '../../workers/job-ids.ts';
 import { firstResponseDueAt, foundLate, priorityFromRisk, slaTimers } from '../../workers/sla-policy.ts';
+import { channelTakes } from '../../workers/notify-worker.ts';
 import { timerJobs } from '../../workers/sla-timers.ts';
 import { RESPONSE_TEMPLATES, suggestTemplatesFor } from '../../workers/templates.ts';
 
@@ -16,6 +17,27 @@ describe('job ids', () => {
     expect(jobId('x', 'a-b', 'c')).not.toBe(jobId('x', 'a', 'b-c'));
     expect(digestKeys(['b', 'a'])).toBe(digestKeys(['a', 'b']));
     expect(digestKeys(['a', 'b'])).not.toContain('-');
+  });
+});
+
+describe('which channels take a notification', () => {
+  const events = ['case.opened', 'alert.raised'] as const;
+  const n = (priority?: string, team?: string | null) => ({
+    event: 'case.opened' as const,
+    caseId: 1,
+    data: { priority, team },
+  });
+  it('filters cases by priority and team, never alerts', () => {
+    const urgent = { events: [...events], priorities: ['P1' as const, 'P2' as const] };
+    expect(channelTakes(urgent, n('P1'))).toBe(true);
+    expect(channelTakes(urgent, n('P3'))).toBe(false);
+    const south = { events: [...events], teams: ['south', 'shared'] };
+    expect(channelTakes(south, n('P4', 'south'))).toBe(true);
+    expect(channelTakes(south, n('P4', null))).toBe(true);
+    expect(channelTakes(south, n('P4', 'network'))).toBe(false);
+    expect(channelTakes({ ...urgent, ...south }, { event: 'alert.raised' })).toBe(true);
+    expect(channelTakes({ events: ['case.breached'] }, n('P1'))).toBe(false);
+    expect(channelTakes({ events: [...events] }, n())).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { PRIORITIES } from '../../api/types.ts';
 import { Async } from '../../components/states.tsx';
 import { useT } from '../../i18n-react.ts';
 import { SaveBar } from './save-bar.tsx';
@@ -24,6 +25,39 @@ interface Channel {
   to: string[];
   events: string[];
   rateLimit?: { max: number; windowSeconds: number };
+  priorities?: string[];
+  teams?: string[];
+}
+
+/**
+ * Which cases the channel hears of: priorities to pick (none picked is all), and the teams set in
+ * the config file, shown as they are. Alerts always pass.
+ */
+function CasesCell({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
+  const { t } = useT();
+  return (
+    <>
+      <select
+        multiple
+        size={4}
+        name="priorities"
+        title={t('settings.prioritiesHint')}
+        value={c.priorities ?? []}
+        onChange={(e) => {
+          const { priorities: _p, ...rest } = c;
+          const picked = [...e.target.selectedOptions].map((o) => o.value);
+          onChange(picked.length ? { ...rest, priorities: picked } : rest);
+        }}
+      >
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+      {c.teams && <div className="muted">{t('settings.channelTeams', { teams: c.teams.join('、') })}</div>}
+    </>
+  );
 }
 
 /** Mirrors KIND_LIMITS in workers/notify-rate.ts: the robots' documented messages a minute. */
@@ -91,6 +125,9 @@ function ChannelRow({ c, onChange, onDelete }: { c: Channel; onChange(c: Channel
         </select>
       </td>
       <td>
+        <CasesCell c={c} onChange={onChange} />
+      </td>
+      <td>
         <RateCell c={c} onChange={onChange} />
       </td>
       <td>
@@ -130,6 +167,7 @@ function ChannelsForm({
               <th>{t('settings.channelKind')}</th>
               <th>{t('settings.url')}</th>
               <th>{t('settings.events')}</th>
+              <th>{t('settings.priorities')}</th>
               <th title={t('settings.perMinuteHint')}>{t('settings.perMinute')}</th>
               <th />
             </tr>
