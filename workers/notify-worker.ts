@@ -10,8 +10,9 @@ import { sendEmail } from './notify-smtp.ts';
 import type { Notification, NotifyJobData } from './types.ts';
 
 /**
- * Notify: a `dispatch` job fans a notification out to the channels subscribed to its event, one
- * `send` job per channel (job id from the notification key and channel). A send claims the
+ * Notify: a `dispatch` job fans a notification out to the channels that take it ({@link channelTakes}),
+ * one `send` job per channel (job id from the notification key and channel). A send waits for the
+ * channel's rate limit (notify-rate.ts), then claims the
  * notifications row (dedupe key `key|channel`) first: once it is `sent`, retries and duplicates
  * send nothing. Delivery is at least once: a crash between the HTTP call and the `sent` mark resends.
  */
