@@ -363,12 +363,16 @@ const MESSAGES = {
   'settings.channelKind': ['类型', 'Kind'],
   'settings.url': ['地址', 'URL'],
   'settings.events': ['事件', 'Events'],
-  'settings.priorities': ['工单优先级', 'Case priorities'],
   'settings.prioritiesHint': [
     '只发送这些优先级的工单通知（不选即全部）；告警总会发送',
     'Only cases of these priorities (none picked: all); alerts always go out',
   ],
-  'settings.channelTeams': ['仅限团队：{teams}', 'Teams: {teams}'],
+  'settings.channelCases': ['工单范围', 'Cases'],
+  'settings.channelTeamsHint': [
+    '只发送这些团队的工单通知（不选即全部）；告警总会发送',
+    'Only cases of these teams (none picked: all); alerts always go out',
+  ],
+  'settings.sharedQueue': ['共享队列', 'Shared queue'],
   'settings.perMinute': ['每分钟上限', 'Per minute'],
   'settings.perMinuteHint': [
     '超出的消息排队按序发送，不会丢失；留空用该类型的默认值（企业微信、钉钉 20，飞书 100）',

@@ -52,7 +52,10 @@ async function seedSources(env: DashboardEnv): Promise<void> {
 describe('sources, settings and the inbox as the admin and the PR lead see them', () => {
   let env: DashboardEnv;
   beforeAll(async () => {
-    env = await startDashboardEnv({ pipeline: true });
+    env = await startDashboardEnv({
+      pipeline: true,
+      file: { routing: { teams: [{ id: 'south', name: '华南舆情组' }] } },
+    });
     await seedMentions(env.db, { count: 2000, days: 30 });
     await seedSources(env);
     await seedCases(env.db);
@@ -115,7 +118,7 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     await page.context().close();
   });
 
-  it('an admin sets a channel’s priorities and messages a minute, the kind’s default showing when blank', async () => {
+  it('an admin sets a channel’s priorities, teams and messages a minute, the kind’s default showing when blank', async () => {
     const page = await env.page('admin');
     await page.goto(`${env.url}/settings/channels`);
     await page.click('button:has-text("添加")');
@@ -126,6 +129,7 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     expect(await row.locator('input[name=perMinute]').getAttribute('placeholder')).toBe('20');
     await row.locator('input[name=perMinute]').fill('12');
     await row.locator('select[name=priorities]').selectOption(['P1', 'P2']);
+    await row.locator('select[name=teams]').selectOption(['south', 'shared']);
     type Saved = {
       notifications: { channels: { id: string; rateLimit?: unknown; priorities?: string[] }[] };
     };
@@ -139,12 +143,15 @@ describe('sources, settings and the inbox as the admin and the PR lead see them'
     expect(await save()).toMatchObject({
       rateLimit: { max: 12, windowSeconds: 60 },
       priorities: ['P1', 'P2'],
+      teams: ['south', 'shared'],
     });
     await row.locator('input[name=perMinute]').fill('');
     await row.locator('select[name=priorities]').selectOption([]);
+    await row.locator('select[name=teams]').selectOption([]);
     const cleared = await save();
     expect(cleared).not.toHaveProperty('rateLimit');
     expect(cleared).not.toHaveProperty('priorities');
+    expect(cleared).not.toHaveProperty('teams');
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@ import { PRIORITIES } from '../../api/types.ts';
 import { Async } from '../../components/states.tsx';
 import { useT } from '../../i18n-react.ts';
 import { SaveBar } from './save-bar.tsx';
-import { useConfigState, useSaveSection } from './use-setting.ts';
+import { useConfigState, useRoutingTeams, useSaveSection } from './use-setting.ts';
 
 /** Mirrors CHANNEL_KINDS and NOTIFY_EVENTS in core/config-schema.ts. */
 const KINDS = ['webhook', 'wecom', 'dingtalk', 'feishu', 'email'] as const;
@@ -29,9 +29,43 @@ interface Channel {
   teams?: string[];
 }
 
+/** The routing teams whose cases the channel hears of (none picked is all); `shared` is the shared queue. */
+function TeamsSelect({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
+  const { t } = useT();
+  const known = useRoutingTeams();
+  const ids = [...known.map((x) => x.id), 'shared'];
+  const unknown = (c.teams ?? []).filter((x) => !ids.includes(x));
+  return (
+    <select
+      multiple
+      size={4}
+      name="teams"
+      title={t('settings.channelTeamsHint')}
+      value={c.teams ?? []}
+      onChange={(e) => {
+        const { teams: _t, ...rest } = c;
+        const picked = [...e.target.selectedOptions].map((o) => o.value);
+        onChange(picked.length ? { ...rest, teams: picked } : rest);
+      }}
+    >
+      {known.map((x) => (
+        <option key={x.id} value={x.id}>
+          {x.name ? `${x.name} (${x.id})` : x.id}
+        </option>
+      ))}
+      <option value="shared">{t('settings.sharedQueue')}</option>
+      {unknown.map((x) => (
+        <option key={x} value={x}>
+          {t('settings.unknownTeam', { team: x })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /**
- * Which cases the channel hears of: priorities to pick (none picked is all), and the teams set in
- * the config file, shown as they are. Alerts always pass.
+ * Which cases the channel hears of: priorities and teams to pick (none picked is all). Alerts always
+ * pass.
  */
 function CasesCell({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
   const { t } = useT();
@@ -55,7 +89,7 @@ function CasesCell({ c, onChange }: { c: Channel; onChange(c: Channel): void }) 
           </option>
         ))}
       </select>
-      {c.teams && <div className="muted">{t('settings.channelTeams', { teams: c.teams.join('、') })}</div>}
+      <TeamsSelect c={c} onChange={onChange} />
     </>
   );
 }
@@ -167,7 +201,7 @@ function ChannelsForm({
               <th>{t('settings.channelKind')}</th>
               <th>{t('settings.url')}</th>
               <th>{t('settings.events')}</th>
-              <th>{t('settings.priorities')}</th>
+              <th>{t('settings.channelCases')}</th>
               <th title={t('settings.perMinuteHint')}>{t('settings.perMinute')}</th>
               <th />
             </tr>

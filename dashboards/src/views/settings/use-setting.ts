@@ -11,6 +11,12 @@ export function useConfigState(): ApiState<EffectiveConfig> {
   return c;
 }
 
+/** The routing teams (id and name): cases reach a user or a team's channel only through these. */
+export function useRoutingTeams(): { id: string; name?: string }[] {
+  const routing = useConfigState().data?.routing as { teams?: { id: string; name?: string }[] } | undefined;
+  return routing?.teams ?? [];
+}
+
 /** Save one section (`PUT /config/<section>`); the answer is the new effective configuration. */
 export function useSaveSection(section: ConfigSection) {
   const state = useConfigState();

@@ -5,13 +5,7 @@ import { Async, ErrorBox } from '../../components/states.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useApi } from '../../hooks/use-api.ts';
 import { useT } from '../../i18n-react.ts';
-import { useConfigState } from './use-setting.ts';
-
-/** The routing teams (id and name): cases reach a user only through a team configured there. */
-function useRoutingTeams(): { id: string; name?: string }[] {
-  const routing = useConfigState().data?.routing as { teams?: { id: string; name?: string }[] } | undefined;
-  return routing?.teams ?? [];
-}
+import { useRoutingTeams } from './use-setting.ts';
 
 /**
  * A user's team, picked from the routing teams: a typed name that matches no team meant the user
