@@ -149,6 +149,29 @@ describe.each(DB_KINDS)('pipeline on %s', (kind) => {
     expect(after?.publishedAt.getTime()).toBe(before?.publishedAt.getTime());
   });
 
+  it('an earlier post of the last days joining moves the clock back, but leaves the found-late time', async () => {
+    const author = { id: 'thread-owner-2', name: '小赵', followers: 10, verified: false };
+    const first = mention({ text: '联通光猫又坏了，换了两次还是掉线，服了', threadId: 'thread-30h', author });
+    await pipeline.queues.enqueueMentions([first]);
+    const caseId = await routed(first.externalId);
+    // The thread's opening post, 30 h old: past a 24 h deadline, yet within the cutoff, so it counts.
+    const openedAt = new Date(Date.now() - 30 * 3_600_000);
+    const opening = mention({
+      text: '联通光猫质量太差，装好一个月就坏，报修等了好几天',
+      threadId: 'thread-30h',
+      author,
+      publishedAt: openedAt,
+    });
+    await pipeline.queues.enqueueMentions([opening]);
+    expect(await routed(opening.externalId)).toBe(caseId);
+    const after = await waitFor(async () => {
+      const [c] = await t.db.select().from(cases).where(eq(cases.id, caseId));
+      return c?.publishedAt.getTime() === openedAt.getTime() ? c : undefined;
+    });
+    // Due 4 h (sla.foundLateHours) after the case was found, not 6 h ago.
+    expect(after.firstResponseDueAt.getTime() - after.detectedAt.getTime()).toBe(4 * 3_600_000);
+  });
+
   it('opens no case for praise or for competitors, and uses the shared queue without a matching rule', async () => {
     const praise = mention({ text: '联通客服小姐姐很耐心，问题解决了，点赞' });
     const rival = mention({ text: '电信宽带太慢了，垃圾' });
