@@ -173,8 +173,11 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     await send(`case.opened-${kind}-p2s`, 'P2', 'south');
     await send(`case.opened-${kind}-p1n`, 'P1', 'network');
     await send(`case.opened-${kind}-p1x`, 'P1', null);
-    await waitFor(async () =>
-      ['p1s', 'p2s', 'p1n', 'p1x'].every((k) => at('/hook', `${kind}-${k}`).length > 0),
+    // Every one was dispatched (the webhook has all four), and the one for /urgent arrived there.
+    await waitFor(
+      async () =>
+        ['p1s', 'p2s', 'p1n', 'p1x'].every((k) => at('/hook', `${kind}-${k}`).length > 0) &&
+        at('/urgent', `${kind}-p1s`).length > 0,
     );
     const urgent = rx.got
       .filter((r) => r.path === '/urgent')
