@@ -29,34 +29,39 @@ interface Channel {
   teams?: string[];
 }
 
-/** The routing teams whose cases the channel hears of (none picked is all); `shared` is the shared queue. */
-function TeamsSelect({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
-  const { t } = useT();
-  const known = useRoutingTeams();
-  const ids = [...known.map((x) => x.id), 'shared'];
-  const unknown = (c.teams ?? []).filter((x) => !ids.includes(x));
+/**
+ * A channel's optional list (`priorities`, `teams`) as a multiple select: none picked drops the key,
+ * which means all.
+ */
+function PickSome({
+  c,
+  field,
+  title,
+  options,
+  onChange,
+}: {
+  c: Channel;
+  field: 'priorities' | 'teams';
+  title: string;
+  options: { value: string; label: string }[];
+  onChange(c: Channel): void;
+}) {
   return (
     <select
       multiple
       size={4}
-      name="teams"
-      title={t('settings.channelTeamsHint')}
-      value={c.teams ?? []}
+      name={field}
+      title={title}
+      value={c[field] ?? []}
       onChange={(e) => {
-        const { teams: _t, ...rest } = c;
+        const { [field]: _drop, ...rest } = c;
         const picked = [...e.target.selectedOptions].map((o) => o.value);
-        onChange(picked.length ? { ...rest, teams: picked } : rest);
+        onChange(picked.length ? { ...rest, [field]: picked } : rest);
       }}
     >
-      {known.map((x) => (
-        <option key={x.id} value={x.id}>
-          {x.name ? `${x.name} (${x.id})` : x.id}
-        </option>
-      ))}
-      <option value="shared">{t('settings.sharedQueue')}</option>
-      {unknown.map((x) => (
-        <option key={x} value={x}>
-          {t('settings.unknownTeam', { team: x })}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
         </option>
       ))}
     </select>
@@ -64,32 +69,36 @@ function TeamsSelect({ c, onChange }: { c: Channel; onChange(c: Channel): void }
 }
 
 /**
- * Which cases the channel hears of: priorities and teams to pick (none picked is all). Alerts always
- * pass.
+ * Which cases the channel hears of: priorities and routing teams to pick (none picked is all;
+ * `shared` is the shared queue, and a team routing no longer knows stays, marked). Alerts always pass.
  */
 function CasesCell({ c, onChange }: { c: Channel; onChange(c: Channel): void }) {
   const { t } = useT();
+  const known = useRoutingTeams();
+  const ids = [...known.map((x) => x.id), 'shared'];
+  const teams = [
+    ...known.map((x) => ({ value: x.id, label: x.name ? `${x.name} (${x.id})` : x.id })),
+    { value: 'shared', label: t('settings.sharedQueue') },
+    ...(c.teams ?? [])
+      .filter((x) => !ids.includes(x))
+      .map((x) => ({ value: x, label: t('settings.unknownTeam', { team: x }) })),
+  ];
   return (
     <>
-      <select
-        multiple
-        size={4}
-        name="priorities"
+      <PickSome
+        c={c}
+        field="priorities"
         title={t('settings.prioritiesHint')}
-        value={c.priorities ?? []}
-        onChange={(e) => {
-          const { priorities: _p, ...rest } = c;
-          const picked = [...e.target.selectedOptions].map((o) => o.value);
-          onChange(picked.length ? { ...rest, priorities: picked } : rest);
-        }}
-      >
-        {PRIORITIES.map((p) => (
-          <option key={p} value={p}>
-            {p}
-          </option>
-        ))}
-      </select>
-      <TeamsSelect c={c} onChange={onChange} />
+        options={PRIORITIES.map((p) => ({ value: p, label: p }))}
+        onChange={onChange}
+      />
+      <PickSome
+        c={c}
+        field="teams"
+        title={t('settings.channelTeamsHint')}
+        options={teams}
+        onChange={onChange}
+      />
     </>
   );
 }
