@@ -124,15 +124,14 @@ describe.each(DB_KINDS)('notifications on %s', (kind) => {
     expect(JSON.parse(rx.got.find((r) => r.path === '/wecom')?.body ?? '{}')).toMatchObject({
       msgtype: 'markdown',
     });
-    const mail = await waitFor(
-      async () =>
-        (
-          await t.db
-            .select()
-            .from(notifications)
-            .where(eq(notifications.dedupeKey, `${key}|mail`))
-        )[0],
-    );
+    // The row is claimed ('sending') before the attempt; wait for the attempt's outcome.
+    const mail = await waitFor(async () => {
+      const [r] = await t.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.dedupeKey, `${key}|mail`));
+      return r && r.status !== 'sending' ? r : undefined;
+    });
     // An email channel without a sender address cannot work: it fails at once, with the reason.
     expect(mail.status).toBe('failed');
     expect(mail.lastError).toMatch(/from=addr/);
