@@ -135,8 +135,10 @@ export const slaSchema = z.strictObject({
 export type SlaConfig = z.infer<typeof slaSchema>;
 
 export const teamSchema = z.strictObject({
-  /** Team id, e.g. `south-network`. */
-  id: nonEmpty,
+  /** Team id, e.g. `south-network`. `shared` is reserved: channel filters use it for the shared queue. */
+  id: nonEmpty.refine((id) => id !== 'shared', {
+    message: 'the team id "shared" is reserved for the shared queue; pick another id',
+  }),
   /** Display name. Default: the id. */
   name: z.string().optional(),
   /** Username of the team lead, who receives escalations. Default none. */

@@ -81,6 +81,15 @@ describe('loadConfig', () => {
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['brands', 'routing.rules.0.team']));
   });
 
+  it('keeps the team id "shared" for the shared queue that channel filters name', () => {
+    const issues = issuesOf(() =>
+      loadConfig({ env: {}, cwd: tmp(), file: { routing: { teams: [{ id: 'shared' }] } } }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'routing.teams.0.id', message: expect.stringContaining('reserved') }),
+    ]);
+  });
+
   it('accepts the shipped example config', () => {
     const c = loadConfig({
       env: {
