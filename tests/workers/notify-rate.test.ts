@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../store/index.ts';
@@ -13,7 +11,7 @@ import {
 } from '../../workers/index.ts';
 import { DB_KINDS, type TestDb } from '../helpers/db.ts';
 import { testRedis, uniquePrefix } from '../helpers/redis.ts';
-import { type NotifyEnv, startNotifyEnv } from './fixtures/notify.ts';
+import { type NotifyEnv, startNotifyEnv, startReceiver } from './fixtures/notify.ts';
 import { waitFor } from './fixtures/setup.ts';
 
 describe('channel rate windows', () => {
@@ -66,37 +64,17 @@ describe('send slots in Redis', () => {
   });
 });
 
-/** A robot on port 0: `/busy` answers DingTalk's "too fast" to its first call, `/slow` a 429 with Retry-After: 1. */
-async function startRobot(): Promise<{
-  server: Server;
-  base: string;
-  got: { path: string; at: number; body: string }[];
-}> {
-  const got: { path: string; at: number; body: string }[] = [];
-  const calls = new Map<string, number>();
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => {
-      body += d.toString();
-    });
-    req.on('end', () => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const n = (calls.get(path) ?? 0) + 1;
-      calls.set(path, n);
-      got.push({ path, at: Date.now(), body });
-      const json = { 'content-type': 'application/json' };
-      if (path === '/busy' && n === 1)
-        return void res
-          .writeHead(200, json)
-          .end(JSON.stringify({ errcode: 130101, errmsg: 'send too fast' }));
-      if (path === '/slow' && n === 1)
-        return void res.writeHead(429, { 'retry-after': '1' }).end('slow down');
-      res.writeHead(200, json).end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
-    });
+/** A robot: `/busy` answers DingTalk's "too fast" to its first call, `/slow` a 429 with Retry-After: 1. */
+const startRobot = () =>
+  startReceiver((r, res) => {
+    if (r.path === '/busy' && r.n === 1)
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errcode: 130101, errmsg: 'send too fast' }));
+    else if (r.path === '/slow' && r.n === 1) res.writeHead(429, { 'retry-after': '1' }).end('slow down');
+    else return false;
+    return true;
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, got };
-}
 
 describe.each(DB_KINDS)('rate-limited channels on %s', (kind) => {
   let env: NotifyEnv;

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/index.ts';
@@ -15,49 +13,28 @@ import {
 import { DB_KINDS, type TestDb } from '../helpers/db.ts';
 import { uniquePrefix } from '../helpers/redis.ts';
 import { seedCase } from './fixtures/cases.ts';
-import { type NotifyEnv, startNotifyEnv } from './fixtures/notify.ts';
+import { type NotifyEnv, startNotifyEnv, startReceiver } from './fixtures/notify.ts';
 import { waitFor } from './fixtures/setup.ts';
 
-interface Received {
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A local receiver on port 0; `/flaky` fails its first request with 500, `/gone` always answers 404. */
-async function startReceiver(): Promise<{ server: Server; base: string; got: Received[] }> {
-  const got: Received[] = [];
-  let flakyCalls = 0;
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => {
-      body += d.toString();
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      got.push({ path: url.pathname, query: url.searchParams, headers: req.headers, body });
-      if (url.pathname === '/gone') return void res.writeHead(404).end('no such hook');
-      if (url.pathname === '/flaky' && flakyCalls++ === 0) return void res.writeHead(500).end('busy');
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ errcode: 0, code: 0, errmsg: 'ok' }));
-    });
+/** `/flaky` fails its first request with 500, `/gone` always answers 404. */
+const startHooks = () =>
+  startReceiver((r, res) => {
+    if (r.path === '/gone') res.writeHead(404).end('no such hook');
+    else if (r.path === '/flaky' && r.n === 1) res.writeHead(500).end('busy');
+    else return false;
+    return true;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, got };
-}
 
 describe.each(DB_KINDS)('notifications on %s', (kind) => {
   let env: NotifyEnv;
   let t: TestDb;
   let pipeline: Pipeline;
   let config: NotifyEnv['config'];
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  let rx: Awaited<ReturnType<typeof startHooks>>;
   const secret = 'webhook-secret-123';
 
   beforeAll(async () => {
-    rx = await startReceiver();
+    rx = await startHooks();
     env = await startNotifyEnv(kind, uniquePrefix(`wn${kind}`), [
       { id: 'hook', kind: 'webhook', url: `${rx.base}/hook`, secret },
       { id: 'wecom', kind: 'wecom', url: `${rx.base}/wecom?key=k` },
